@@ -1,0 +1,389 @@
+import type { Amount } from "./amount";
+
+export type Period = "T1" | "T2" | "VB";
+export type Unit = "kr" | "tkr" | "mnkr";
+export type Severity = "error" | "warning" | "info";
+
+/** Where a value came from, so every finding can name its sheet and cell. */
+export interface CellRef {
+  sheet: string;
+  /** A1 address, e.g. "C12". */
+  cell: string;
+}
+
+/** A row's origin: its sheet, its 1-based row number and the address of each field's cell. */
+export interface RowRef {
+  sheet: string;
+  row: number;
+  /** Address of the row's label cell (area, indicator name …). */
+  labelCell: string;
+  /** Address per field name, for the fields the table has. */
+  cells: Record<string, string>;
+}
+
+/**
+ * A finding is data: the code names the rule, `params` holds the values its Swedish message
+ * is rendered from (see src/i18n). `message` is filled in by the engine with the Swedish text.
+ */
+export interface Finding {
+  severity: Severity;
+  code: FindingCode;
+  sheet: string | null;
+  cell: string | null;
+  subject: string | null;
+  message: string;
+  params?: Record<string, string | number | null>;
+}
+
+export type FindingCode =
+  | "COMMENT_REQUIRED"
+  | "DEFICIT"
+  | "FORECAST_MISSING"
+  | "RUN_RATE"
+  | "FORECAST_SHIFT"
+  | "SUM_MISMATCH"
+  | "NUMBER_PARSE"
+  | "MISSING_COLUMN"
+  | "DUPLICATE_ROW"
+  | "FORMULA_ERROR"
+  | "GENDER_GAP"
+  | "DIRECTION_UNSET"
+  | "CAP_BASIS_MISSING"
+  | "FORMULA_NO_VALUE"
+  | "DATE_IN_AMOUNT"
+  | "PERIOD_MISMATCH"
+  | "YEAR_MISMATCH"
+  | "TOTAL_MISSING"
+  | "UNKNOWN_EARMARK_SETTING";
+
+// ---------------------------------------------------------------- settings
+
+export interface EarmarkSetting {
+  mode: "surplusOnly" | "both";
+}
+
+/** Every setting of DOMAIN.md. Amount thresholds are in mnkr whatever the input unit. */
+export interface Settings {
+  period: Period | null;
+  year: number | null;
+  /** Overrides the unit found in headers; null means "from the workbook, else tkr". */
+  unit: Unit | null;
+  commentThreshold: { mnkr: number; share: number };
+  resultUnits: { capShare: number; carryDeficits: boolean };
+  earmarks: Record<string, EarmarkSetting>;
+  indicators: {
+    tolerance: number;
+    improvementCountsAsPartial: boolean;
+    genderGapPoints: number;
+    /** For non-% indicators: share of the larger of the two values. */
+    genderGapShare: number;
+  };
+  runRateShare: number;
+  forecastAccuracyBand: number;
+  costsNegative: boolean;
+}
+
+// ---------------------------------------------------------------- operating budget input
+
+export interface DriftRowInput {
+  /** Hierarchy path: [area] or [area, unit] or [area, unit, cost type]. */
+  path: string[];
+  budget: Amount | null;
+  actual: Amount | null;
+  forecast: Amount | null;
+  /** Why the forecast is null when the table has a forecast column: "empty", "invalid", "error". */
+  forecastProblem?: "empty" | "invalid" | "error" | null;
+  previousForecast: Amount | null;
+  priorYearActual: Amount | null;
+  comment: string | null;
+  resultUnit: boolean;
+  openingResultFund: Amount | null;
+  grossBudget: Amount | null;
+  earmark: string | null;
+  ref: RowRef;
+}
+
+/** An input row labelled as a total ("Nämnden totalt", "Summa" …): checked, never summed. */
+export interface TotalRowInput {
+  label: string;
+  budget: Amount | null;
+  actual: Amount | null;
+  forecast: Amount | null;
+  previousForecast: Amount | null;
+  priorYearActual: Amount | null;
+  ref: RowRef;
+}
+
+export interface DriftTableInput {
+  sheet: string;
+  unit: Unit;
+  rows: DriftRowInput[];
+  totalRows: TotalRowInput[];
+  /** Which amount columns the table has. */
+  hasForecast: boolean;
+  hasPreviousForecast: boolean;
+  hasPriorYear: boolean;
+  hasComment: boolean;
+}
+
+export interface InvestmentRowInput {
+  name: string;
+  budget: Amount | null;
+  actual: Amount | null;
+  forecast: Amount | null;
+  forecastProblem?: "empty" | "invalid" | "error" | null;
+  previousForecast: Amount | null;
+  multiYear: boolean;
+  comment: string | null;
+  ref: RowRef;
+}
+
+export interface InvestmentTableInput {
+  sheet: string;
+  unit: Unit;
+  rows: InvestmentRowInput[];
+  totalRows: TotalRowInput[];
+  hasForecast: boolean;
+  hasPreviousForecast: boolean;
+}
+
+export type CostKind = "revenue" | "cost";
+
+export interface CostTypeRowInput {
+  name: string;
+  /** From a Slag column; null when there is none (the sign decides). */
+  kind: CostKind | null;
+  priorYearActual: Amount | null;
+  actual: Amount | null;
+  ref: RowRef;
+}
+
+export interface CostTypeTableInput {
+  sheet: string;
+  unit: Unit;
+  rows: CostTypeRowInput[];
+  totalRows: TotalRowInput[];
+}
+
+/** A parsed indicator cell: a number (percent held as points), or text, or nothing. */
+export interface IndicatorValue {
+  value: number | null;
+  percent: boolean;
+  /** The cell's text as written, for display and for "Tas fram av nämnden". */
+  text: string | null;
+}
+
+export type TargetKind = "atLeast" | "atMost" | "band" | "none";
+export type Direction = "higherIsBetter" | "lowerIsBetter";
+
+export interface IndicatorRowInput {
+  name: string;
+  goal: string | null;
+  actual: IndicatorValue;
+  actualMen: IndicatorValue;
+  actualWomen: IndicatorValue;
+  priorYearActual: IndicatorValue;
+  forecast: IndicatorValue;
+  target: IndicatorValue;
+  kfTarget: IndicatorValue;
+  period: string | null;
+  /** null when there is no Riktning column or its cell is empty. */
+  direction: Direction | null;
+  unit: string | null;
+  /** Per-indicator tolerance as a fraction (0.1), or null for the setting. */
+  tolerance: number | null;
+  comment: string | null;
+  ref: RowRef;
+}
+
+export interface IndicatorTableInput {
+  sheet: string;
+  rows: IndicatorRowInput[];
+  hasDirectionColumn: boolean;
+  hasCommentColumn: boolean;
+}
+
+/** Everything the engine needs; produced by src/workbook/read from any host's cells. */
+export interface FollowUpInput {
+  period: Period;
+  year: number | null;
+  /** The report's unit: the drift table's, else the first table's. */
+  unit: Unit;
+  drift: DriftTableInput | null;
+  investments: InvestmentTableInput | null;
+  costTypes: CostTypeTableInput | null;
+  indicators: IndicatorTableInput | null;
+  /** Findings made while reading (NUMBER_PARSE, FORMULA_ERROR, MISSING_COLUMN …). */
+  readFindings: Finding[];
+}
+
+// ---------------------------------------------------------------- results
+
+export interface AmountFields {
+  budget: Amount | null;
+  actual: Amount | null;
+  forecast: Amount | null;
+  previousForecast: Amount | null;
+  priorYearActual: Amount | null;
+  /** The forecast in T1/T2, the actual in VB. */
+  base: Amount | null;
+  deviation: Amount | null;
+  deviationPct: number | null;
+  resultTransfer: Amount;
+  returnedFunds: Amount;
+  adjustedDeviation: Amount | null;
+  forecastChange: Amount | null;
+  priorYearChange: Amount | null;
+}
+
+export interface DriftRowResult extends AmountFields {
+  name: string;
+  path: string[];
+  comment: string | null;
+  earmark: string | null;
+  resultUnit: boolean;
+  /** True when the forecast was missing and the budget stands in for it. */
+  forecastSubstituted: boolean;
+  runRate: Amount | null;
+  ref: RowRef;
+}
+
+export interface DriftNodeResult extends AmountFields {
+  name: string;
+  /** Rows directly under this node (level 2 or 3 leaves, or sub-nodes flattened to leaves). */
+  rows: DriftRowResult[];
+  /** Sub-groups (enhet) when the path has three levels. */
+  children: DriftNodeResult[];
+  comment: string | null;
+  needsComment: boolean;
+  ref: RowRef | null;
+}
+
+export interface ResultUnitResult {
+  name: string;
+  area: string;
+  deviation: Amount | null;
+  resultTransfer: Amount;
+  openingFund: Amount | null;
+  closingFund: Amount | null;
+  cap: Amount | null;
+  capped: boolean;
+  capBasisMissing: boolean;
+  ref: RowRef;
+}
+
+export interface EarmarkResult {
+  name: string;
+  mode: "surplusOnly" | "both";
+  budget: Amount | null;
+  base: Amount | null;
+  deviation: Amount | null;
+  returnedFunds: Amount;
+}
+
+export interface OperatingResult {
+  areas: DriftNodeResult[];
+  total: DriftNodeResult;
+  budgetAdherenceBefore: number | null;
+  budgetAdherenceAfter: number | null;
+  forecastAccuracy: number | null;
+  forecastAccuracyMet: boolean | null;
+  resultUnits: ResultUnitResult[];
+  earmarks: EarmarkResult[];
+}
+
+export interface InvestmentRowResult {
+  name: string;
+  budget: Amount | null;
+  actual: Amount | null;
+  forecast: Amount | null;
+  previousForecast: Amount | null;
+  base: Amount | null;
+  deviation: Amount | null;
+  deviationVsForecast: Amount | null;
+  reBudgetProposal: Amount | null;
+  multiYear: boolean;
+  comment: string | null;
+  ref: RowRef | null;
+}
+
+export interface InvestmentResult {
+  rows: InvestmentRowResult[];
+  total: InvestmentRowResult;
+}
+
+export interface CostTypeRowResult {
+  name: string;
+  kind: CostKind;
+  priorYearActual: Amount | null;
+  actual: Amount | null;
+  change: Amount | null;
+  ref: RowRef | null;
+}
+
+export interface CostTypeResult {
+  rows: CostTypeRowResult[];
+  totals: { revenues: CostTypeRowResult; costs: CostTypeRowResult; net: CostTypeRowResult };
+}
+
+export type IndicatorStatus = "full" | "partial" | "none" | "notMeasured" | "notAssessable";
+
+export interface IndicatorRowResult {
+  name: string;
+  goal: string | null;
+  /** The assessed value: actual in VB, forecast in T1/T2 when given, else actual. */
+  value: number | null;
+  actual: number | null;
+  actualMen: number | null;
+  actualWomen: number | null;
+  priorYearActual: number | null;
+  forecast: number | null;
+  /** The numeric target used (årsmål, else KF:s årsmål); for a band, the half-width. */
+  target: number | null;
+  targetText: string | null;
+  kfTarget: number | null;
+  kfTargetText: string | null;
+  targetKind: TargetKind;
+  direction: Direction;
+  percent: boolean;
+  tolerance: number;
+  status: IndicatorStatus;
+  genderGap: number | null;
+  comment: string | null;
+  ref: RowRef;
+}
+
+export interface IndicatorSummary {
+  full: number;
+  partial: number;
+  none: number;
+  notMeasured: number;
+  notAssessable: number;
+}
+
+export interface GoalResult {
+  name: string;
+  proposedStatus: IndicatorStatus;
+  summary: IndicatorSummary;
+}
+
+export interface IndicatorResult {
+  rows: IndicatorRowResult[];
+  summary: IndicatorSummary;
+  goals: GoalResult[];
+  summarySentence: string;
+  /** Names the indicators not measured or not assessable, or null when there are none. */
+  notAssessedSentence: string | null;
+}
+
+export interface FollowUpResult {
+  period: Period;
+  year: number | null;
+  unit: Unit;
+  settings: Settings;
+  operating: OperatingResult | null;
+  investments: InvestmentResult | null;
+  costTypes: CostTypeResult | null;
+  indicators: IndicatorResult | null;
+  findings: Finding[];
+}

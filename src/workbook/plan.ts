@@ -1,0 +1,88 @@
+/**
+ * A sheet plan is the follow-up sheet as plain data: cells (values, live formulas with the
+ * engine's figure as cached result), number formats, named styles, conditional formats, charts,
+ * freeze panes and print set-up. Plans are built from engine results in src/workbook/plans and
+ * executed by a host (ExcelJS or Office.js). Tests inspect them before any host runs them.
+ */
+
+export type OutputKind =
+  | "summary"
+  | "drift"
+  | "resultUnits"
+  | "earmarks"
+  | "investments"
+  | "costTypes"
+  | "indicators"
+  | "findings";
+
+/** Named styles; their look is defined once, as data, in ./styles.ts. */
+export type StyleName =
+  | "title"
+  | "note"
+  | "header"
+  | "text"
+  | "wrap"
+  | "total"
+  | "subtotal"
+  | "deficit"
+  | "needsComment"
+  | "statusFull"
+  | "statusPartial"
+  | "statusNone"
+  | "statusNotMeasured"
+  | "statusNotAssessable"
+  | "severityError"
+  | "severityWarning"
+  | "severityInfo"
+  | "goal";
+
+export interface PlanCell {
+  /** The value, or for a formula cell the engine's figure (written as the cached result). */
+  v: number | string | boolean | null;
+  /** Formula without the leading "=", in A1 style, locale-invariant (comma separators). */
+  f?: string;
+  /** Locale-invariant number format code, e.g. "#,##0.0" or "0.0%". */
+  numFmt?: string;
+  styles?: StyleName[];
+}
+
+export interface DataBarRule {
+  type: "dataBar";
+  /** A1 range on this sheet, e.g. "E5:E14". */
+  range: string;
+  color: string;
+}
+
+export interface ChartPlan {
+  type: "barClustered";
+  title: string;
+  /** A1 ranges on this sheet. */
+  categories: string;
+  values: string;
+  seriesName: string;
+  /** Top-left and bottom-right cells where the chart is placed. */
+  from: string;
+  to: string;
+}
+
+export interface SheetPlan {
+  kind: OutputKind;
+  /** Final sheet name (already made unique against the workbook's other sheets). */
+  name: string;
+  /** rows[r][c] from A1; null is an empty cell. */
+  rows: (PlanCell | null)[][];
+  /** Column widths in characters. */
+  columnWidths: number[];
+  /** Rows frozen at the top (the header rows). */
+  freezeRows: number;
+  freezeColumns?: number;
+  conditionalFormats: DataBarRule[];
+  charts: ChartPlan[];
+  /** Rows repeated on every printed page (1-based, inclusive). */
+  printTitleRows?: [number, number];
+  landscape: boolean;
+  tabColor?: string;
+}
+
+/** The defined-name prefix that marks a sheet as Följsam's own (see hosts). */
+export const FOLLOW_UP_NAME_PREFIX = "FOLJSAM_SHEET_";
