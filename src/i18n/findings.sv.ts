@@ -1,0 +1,128 @@
+import type { Finding, FindingCode, Severity } from "../engine/types";
+
+/**
+ * The Swedish text of every finding, written once as data. `message` renders the finding from
+ * its params; `advice` is the "what to do" column of the Kontroller sheet. Params that are
+ * amounts or percentages arrive already formatted the Swedish way ("-3,2 mnkr", "5,4 %").
+ */
+type Params = Record<string, string | number | null>;
+
+interface FindingText {
+  title: string;
+  message: (p: Params) => string;
+  advice: string;
+}
+
+const s = (v: string | number | null | undefined): string => (v === null || v === undefined ? "" : String(v));
+
+export const FINDING_TEXTS: Record<FindingCode, FindingText> = {
+  COMMENT_REQUIRED: {
+    title: "Kommentar krävs",
+    message: (p) =>
+      p.status ? `Måluppfyllelsen ${s(p.status)} kräver en kommentar.` : `Avvikelsen ${s(p.deviation)} kräver en förklaring.`,
+    advice: "Skriv en förklaring i kolumnen Kommentar på området eller en rad under det.",
+  },
+  DEFICIT: {
+    title: "Underskott",
+    message: (p) => `Underskott: avvikelsen är ${s(p.deviation)}.`,
+    advice: "Förklara underskottet och beskriv åtgärder för att nå en budget i balans.",
+  },
+  FORECAST_MISSING: {
+    title: "Prognos saknas",
+    message: (p) => `Prognos saknas${p.found ? ` (${s(p.found)})` : ""}; prognos enligt budget (${s(p.budget)}) används, avvikelse 0.`,
+    advice: "Fyll i en helårsprognos för raden.",
+  },
+  RUN_RATE: {
+    title: "Prognosen avviker från takten i utfallet",
+    message: (p) => `Utfallet i årstakt är ${s(p.runRate)} men prognosen ${s(p.forecast)} (skillnad ${s(p.difference)}).`,
+    advice: "Kontrollera prognosen; säsongsvariationer kan förklara skillnaden.",
+  },
+  FORECAST_SHIFT: {
+    title: "Stor prognosförändring",
+    message: (p) => `Prognosen har ändrats med ${s(p.change)} sedan föregående prognos.`,
+    advice: "Förklara prognosförändringen i kommentaren.",
+  },
+  SUM_MISMATCH: {
+    title: "Summan stämmer inte",
+    message: (p) =>
+      `${s(p.column)}: raden "${s(p.label)}" anger ${s(p.stated)} men raderna summerar till ${s(p.computed)} (skillnad ${s(p.difference)}).`,
+    advice: "Kontrollera summaraden och raderna under den.",
+  },
+  NUMBER_PARSE: {
+    title: "Inte ett tal",
+    message: (p) => `${s(p.column)}: "${s(p.text)}" är inte ett tal; cellen behandlas som tom.`,
+    advice: "Skriv ett tal, t.ex. 1 297,1, eller lämna cellen tom.",
+  },
+  MISSING_COLUMN: {
+    title: "Kolumn saknas",
+    message: (p) => `Kolumnen ${s(p.column)} saknas${p.detail ? ` (${s(p.detail)})` : ""}.`,
+    advice: "Lägg till kolumnen med en rubrik som Följsam känner igen (se README).",
+  },
+  DUPLICATE_ROW: {
+    title: "Dubblerad rad",
+    message: (p) => `Raden "${s(p.label)}" förekommer också på rad ${s(p.otherRow)}.`,
+    advice: "Ta bort eller döp om den ena raden.",
+  },
+  FORMULA_ERROR: {
+    title: "Felvärde i cell",
+    message: (p) => `${s(p.column)}: cellen innehåller ${s(p.error)}; den behandlas som tom.`,
+    advice: "Rätta formeln eller värdet i cellen.",
+  },
+  GENDER_GAP: {
+    title: "Skillnad mellan kvinnor och män",
+    message: (p) => `Skillnaden kvinnor − män är ${s(p.gap)}.`,
+    advice: "Analysera skillnaden mellan kvinnor och män i kommentaren.",
+  },
+  DIRECTION_UNSET: {
+    title: "Riktning saknas",
+    message: () => "Namnet tyder på att lägre är bättre, men riktning saknas; högre är bättre antas.",
+    advice: "Ange Riktning (Högre är bättre / Lägre är bättre) för indikatorn.",
+  },
+  CAP_BASIS_MISSING: {
+    title: "Bruttobudget saknas",
+    message: (p) => `Bruttobudget saknas för resultatenheten; taket beräknas på nettobudgeten (${s(p.basis)}).`,
+    advice: "Fyll i Bruttobudget för resultatenheten.",
+  },
+  FORMULA_NO_VALUE: {
+    title: "Formel utan beräknat värde",
+    message: (p) => `${s(p.column)}: formeln ${s(p.formula)} har inget sparat värde; cellen behandlas som tom.`,
+    advice: "Öppna filen i Excel, räkna om och spara den igen.",
+  },
+  DATE_IN_AMOUNT: {
+    title: "Datum i beloppskolumn",
+    message: (p) => `${s(p.column)}: cellen innehåller ett datum (${s(p.text)}), inte ett belopp; den behandlas som tom.`,
+    advice: "Skriv beloppet som ett tal och ändra cellens format till tal.",
+  },
+  PERIOD_MISMATCH: {
+    title: "Perioden stämmer inte",
+    message: (p) => `Perioden ${s(p.given)} stämmer inte med rubrikerna, som tyder på ${s(p.found)}.`,
+    advice: "Kontrollera perioden i inställningarna och kolumnrubrikerna.",
+  },
+  YEAR_MISMATCH: {
+    title: "Året stämmer inte",
+    message: (p) => `Året ${s(p.given)} stämmer inte med rubrikerna, som anger ${s(p.found)}.`,
+    advice: "Kontrollera året i inställningarna och kolumnrubrikerna.",
+  },
+  TOTAL_MISSING: {
+    title: "Värde saknas",
+    message: (p) => `${s(p.column)} saknas för raden.`,
+    advice: "Fyll i värdet.",
+  },
+  UNKNOWN_EARMARK_SETTING: {
+    title: "Okänd öronmärkning i inställningarna",
+    message: (p) => `Inställningarna nämner öronmärkningen "${s(p.name)}", som inte finns i driftbudgeten.`,
+    advice: "Kontrollera stavningen i inställningarna eller i kolumnen Öronmärkning.",
+  },
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: "Fel", warning: "Varning", info: "Information" };
+
+/** Builds a finding with its Swedish message rendered from the string table. */
+export function makeFinding(
+  code: FindingCode,
+  severity: Severity,
+  where: { sheet: string | null; cell: string | null; subject: string | null },
+  params: Params = {},
+): Finding {
+  return { severity, code, sheet: where.sheet, cell: where.cell, subject: where.subject, message: FINDING_TEXTS[code].message(params), params };
+}
