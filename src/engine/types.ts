@@ -344,6 +344,8 @@ export interface IndicatorRowResult {
   kfTarget: number | null;
   kfTargetText: string | null;
   targetKind: TargetKind;
+  /** Which cell the target came from: årsmål, KF:s årsmål (fallback), or neither. */
+  targetSource?: "target" | "kfTarget" | null;
   direction: Direction;
   percent: boolean;
   tolerance: number;

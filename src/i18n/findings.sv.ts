@@ -19,8 +19,10 @@ export const FINDING_TEXTS: Record<FindingCode, FindingText> = {
   COMMENT_REQUIRED: {
     title: "Kommentar krävs",
     message: (p) =>
-      p.status ? `Måluppfyllelsen ${s(p.status)} kräver en kommentar.` : `Avvikelsen ${s(p.deviation)} kräver en förklaring.`,
-    advice: "Skriv en förklaring i kolumnen Kommentar på området eller en rad under det.",
+      p.status
+        ? `Måluppfyllelse ${s(p.status)}${p.value ? ` (${s(p.valueLabel || "utfall")} ${s(p.value)}${p.target ? `, årsmål ${s(p.target)}` : ""})` : ""}: en kommentar krävs.`
+        : `Avvikelsen ${s(p.deviation)} kräver en förklaring.`,
+    advice: "Skriv en förklaring i kolumnen Kommentar: för driften på området eller en rad under det, för en indikator på dess rad.",
   },
   DEFICIT: {
     title: "Underskott",
@@ -70,7 +72,8 @@ export const FINDING_TEXTS: Record<FindingCode, FindingText> = {
   },
   GENDER_GAP: {
     title: "Skillnad mellan kvinnor och män",
-    message: (p) => `Skillnaden kvinnor − män är ${s(p.gap)}.`,
+    message: (p) =>
+      `Skillnaden kvinnor − män är ${s(p.gap)}${p.women && p.men ? ` (kvinnor ${s(p.women)}, män ${s(p.men)})` : ""}.`,
     advice: "Analysera skillnaden mellan kvinnor och män i kommentaren.",
   },
   DIRECTION_UNSET: {

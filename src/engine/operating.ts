@@ -1,0 +1,162 @@
+import { abs, convertUnit, divInt, mul, ratio, shareFromNumber, times } from "./amount";
+import { aggregateFields, computeRow, MONTHS_ELAPSED } from "./operatingRows";
+import { applyResultTransfers, applyReturnedFunds } from "./transfers";
+import { checkTotals } from "./totals";
+import { formatAmount } from "./format";
+import { makeFinding } from "../i18n/findings.sv";
+import type { DriftNodeResult, DriftRowResult, DriftTableInput, Finding, OperatingResult, Period, RowRef, Settings } from "./types";
+
+export const TOTAL_NAME = "Nämnden totalt";
+
+/**
+ * The operating budget (DOMAIN.md section 3): rows, areas and the nämnd, with result transfers,
+ * återredovisning, budget adherence, forecast accuracy and the checks that produce findings.
+ */
+export function computeOperating(
+  table: DriftTableInput,
+  period: Period,
+  settings: Settings,
+): { result: OperatingResult; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const unit = table.unit;
+
+  if (period !== "VB" && !table.hasForecast) {
+    findings.push(
+      makeFinding("MISSING_COLUMN", "warning", { sheet: table.sheet, cell: null, subject: null }, {
+        column: "Prognos",
+        detail: `perioden är ${period}; prognos enligt budget används för alla rader`,
+      }),
+    );
+  }
+
+  const rows = table.rows.map((input) => computeRow(input, period, table, findings));
+  const resultUnits = applyResultTransfers(rows, table.rows, settings, unit, findings);
+  const earmarks = applyReturnedFunds(rows, settings, findings, table.sheet);
+  for (const row of rows) {
+    row.adjustedDeviation = row.deviation === null ? null : row.deviation + row.resultTransfer + row.returnedFunds;
+  }
+
+  if (period !== "VB") checkLeafRows(rows, table, period, settings, findings);
+
+  const areas = groupAreas(rows);
+  const total = makeNode(TOTAL_NAME, rows, [], null);
+  checkAreas(areas, table, settings, findings);
+  checkTotals(
+    table.totalRows,
+    areas.map((a) => ({ name: a.name, rows: flattenRows(a) })),
+    rows,
+    ["budget", "actual", "forecast", "previousForecast", "priorYearActual"],
+    unit,
+    table.sheet,
+    findings,
+  );
+
+  const budgetAdherenceBefore = total.base !== null && total.budget !== null ? ratio(total.base, total.budget) : null;
+  const budgetAdherenceAfter =
+    total.base !== null && total.budget !== null ? ratio(total.base - total.resultTransfer, total.budget) : null;
+  let forecastAccuracy: number | null = null;
+  if (period === "VB" && total.actual !== null && total.previousForecast !== null && total.budget !== null) {
+    forecastAccuracy = ratio(total.actual - total.previousForecast, total.budget);
+  }
+  const forecastAccuracyMet = forecastAccuracy === null ? null : Math.abs(forecastAccuracy) <= settings.forecastAccuracyBand + 1e-12;
+
+  return {
+    result: { areas, total, budgetAdherenceBefore, budgetAdherenceAfter, forecastAccuracy, forecastAccuracyMet, resultUnits, earmarks },
+    findings,
+  };
+}
+
+/** Areas in order of first appearance; a third path level groups rows under a unit. */
+function groupAreas(rows: DriftRowResult[]): DriftNodeResult[] {
+  const byArea = new Map<string, DriftRowResult[]>();
+  for (const row of rows) {
+    const key = row.path[0];
+    const list = byArea.get(key);
+    if (list) list.push(row);
+    else byArea.set(key, [row]);
+  }
+  const areas: DriftNodeResult[] = [];
+  for (const [name, areaRows] of byArea) {
+    const direct = areaRows.filter((r) => r.path.length <= 2);
+    const deeper = new Map<string, DriftRowResult[]>();
+    for (const r of areaRows) {
+      if (r.path.length <= 2) continue;
+      const list = deeper.get(r.path[1]);
+      if (list) list.push(r);
+      else deeper.set(r.path[1], [r]);
+    }
+    const children = [...deeper].map(([unitName, unitRows]) => makeNode(unitName, unitRows, [], unitRows[0].ref));
+    const areaRow = areaRows.find((r) => r.path.length === 1);
+    areas.push(makeNode(name, direct, children, (areaRow ?? areaRows[0]).ref, areaRow?.comment ?? null));
+  }
+  return areas;
+}
+
+function makeNode(
+  name: string,
+  rows: DriftRowResult[],
+  children: DriftNodeResult[],
+  ref: RowRef | null,
+  comment: string | null = null,
+): DriftNodeResult {
+  const all = rows.concat(children.flatMap(flattenRows));
+  return { name, rows, children, comment, needsComment: false, ref, ...aggregateFields(all) };
+}
+
+export function flattenRows(node: DriftNodeResult): DriftRowResult[] {
+  return node.rows.concat(node.children.flatMap(flattenRows));
+}
+
+const NO_COMMENT = new Set(["", "-", "–", "—"]);
+
+export function hasComment(text: string | null): boolean {
+  return text !== null && !NO_COMMENT.has(text.trim());
+}
+
+/** COMMENT_REQUIRED and DEFICIT per area, on the deviation before transfers and adjustments. */
+function checkAreas(areas: DriftNodeResult[], table: DriftTableInput, settings: Settings, findings: Finding[]): void {
+  const amountThreshold = convertUnit(shareFromNumber(settings.commentThreshold.mnkr), "mnkr", table.unit);
+  for (const area of areas) {
+    const deviation = area.deviation;
+    if (deviation === null) continue;
+    const where = { sheet: table.sheet, cell: area.ref?.labelCell ?? null, subject: area.name };
+    const share = area.budget !== null && area.budget !== 0n ? Math.abs(ratio(deviation, abs(area.budget)) ?? 0) : null;
+    const large = abs(deviation) >= amountThreshold || (share !== null && share >= settings.commentThreshold.share - 1e-12);
+    const commented = hasComment(area.comment) || flattenRows(area).some((r) => hasComment(r.comment));
+    if (large && !commented) {
+      area.needsComment = true;
+      findings.push(makeFinding("COMMENT_REQUIRED", "warning", where, { deviation: formatAmount(deviation, table.unit) }));
+    }
+    if (deviation < 0n) {
+      findings.push(makeFinding("DEFICIT", "warning", where, { deviation: formatAmount(deviation, table.unit) }));
+    }
+  }
+}
+
+/** RUN_RATE and FORECAST_SHIFT per leaf row, in a tertial. */
+function checkLeafRows(rows: DriftRowResult[], table: DriftTableInput, period: Period, settings: Settings, findings: Finding[]): void {
+  const months = MONTHS_ELAPSED[period];
+  const runRateShare = shareFromNumber(settings.runRateShare);
+  const shiftThreshold = convertUnit(shareFromNumber(settings.commentThreshold.mnkr), "mnkr", table.unit);
+  for (const row of rows) {
+    const where = { sheet: table.sheet, cell: row.ref.cells.forecast ?? row.ref.labelCell, subject: row.name };
+    if (row.actual !== null && row.forecast !== null && row.budget !== null) {
+      const runRate = divInt(times(row.actual, 12), months);
+      row.runRate = runRate;
+      const difference = runRate - row.forecast;
+      const limit = mul(abs(row.budget), runRateShare);
+      if (abs(difference) >= limit && difference !== 0n) {
+        findings.push(
+          makeFinding("RUN_RATE", "info", where, {
+            runRate: formatAmount(runRate, table.unit),
+            forecast: formatAmount(row.forecast, table.unit),
+            difference: formatAmount(difference, table.unit),
+          }),
+        );
+      }
+    }
+    if (period === "T2" && row.forecastChange !== null && abs(row.forecastChange) >= shiftThreshold) {
+      findings.push(makeFinding("FORECAST_SHIFT", "warning", where, { change: formatAmount(row.forecastChange, table.unit) }));
+    }
+  }
+}

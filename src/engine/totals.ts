@@ -1,0 +1,58 @@
+import { type Amount, abs, amountFromInteger, divInt, sumPresent } from "./amount";
+import { displayDecimals, formatAmount } from "./format";
+import { makeFinding } from "../i18n/findings.sv";
+import type { Finding, TotalRowInput, Unit } from "./types";
+
+type TotalColumn = "budget" | "actual" | "forecast" | "previousForecast" | "priorYearActual";
+
+const COLUMN_NAMES: Record<TotalColumn, string> = {
+  budget: "Budget",
+  actual: "Utfall",
+  forecast: "Prognos",
+  previousForecast: "Föregående prognos",
+  priorYearActual: "Bokslut föregående år",
+};
+
+const normalise = (s: string) =>
+  s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+
+/**
+ * SUM_MISMATCH: input rows labelled as totals are not summed but checked, column by column,
+ * against the sum of the leaf rows they cover. A total naming an area ("Summa Övrig verksamhet")
+ * covers that area; any other covers the whole table. Tolerance: half a display unit per row.
+ */
+export function checkTotals(
+  totals: TotalRowInput[],
+  groups: { name: string; rows: Partial<Record<TotalColumn, Amount | null>>[] }[],
+  allRows: Partial<Record<TotalColumn, Amount | null>>[],
+  columns: TotalColumn[],
+  unit: Unit,
+  sheet: string,
+  findings: Finding[],
+): void {
+  const halfUnit = divInt(amountFromInteger(1), 2 * 10 ** displayDecimals(unit));
+  for (const total of totals) {
+    const label = normalise(total.label).replace(/^(summa|totalt|total)\s*/, "").trim();
+    const group = label ? groups.find((g) => normalise(g.name) === label) : undefined;
+    const rows = group ? group.rows : allRows;
+    const tolerance = halfUnit * BigInt(Math.max(rows.length, 1));
+    for (const column of columns) {
+      const stated = total[column];
+      if (stated === null || stated === undefined) continue;
+      const computed = sumPresent(rows.map((r) => r[column] ?? null));
+      if (computed === null) continue;
+      const difference = stated - computed;
+      if (abs(difference) > tolerance) {
+        findings.push(
+          makeFinding("SUM_MISMATCH", "error", { sheet, cell: total.ref.cells[column] ?? total.ref.labelCell, subject: total.label }, {
+            column: COLUMN_NAMES[column],
+            label: total.label,
+            stated: formatAmount(stated, unit),
+            computed: formatAmount(computed, unit),
+            difference: formatAmount(difference, unit),
+          }),
+        );
+      }
+    }
+  }
+}
