@@ -5,14 +5,7 @@
  */
 import { amountFromNumber, toDecimalString } from "./amount";
 import { assessStatus, genderGap, genderGapReported } from "./indicatorStatus";
-import {
-  NO_GOAL,
-  STATUS_LABELS,
-  notAssessedSentence,
-  rollUpGoals,
-  summarise,
-  summarySentence,
-} from "./indicatorSummary";
+import { STATUS_LABELS, notAssessedSentence, rollUpGoals, summarise, summarySentence } from "./indicatorSummary";
 import { type IndicatorTarget, nameSuggestsLowerIsBetter, parseIndicatorTarget } from "./indicatorTarget";
 import { formatSwedish } from "./swedishNumber";
 import type {
@@ -27,7 +20,7 @@ import type {
 } from "./types";
 import { makeFinding } from "../i18n/findings.sv";
 
-export { NO_GOAL, STATUS_LABELS } from "./indicatorSummary";
+export { NO_GOAL, STATUS_LABELS, goalName } from "./indicatorSummary";
 export { parseIndicatorTarget, parseTargetText, nameSuggestsLowerIsBetter } from "./indicatorTarget";
 export type { IndicatorTarget } from "./indicatorTarget";
 

@@ -1,0 +1,166 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "fs";
+import { basename, dirname, extname, join, resolve } from "path";
+import { SettingsError } from "../engine/settings";
+import { FoljsamError } from "../workbook/errors";
+import { checkFollowUp, resolveSettings, runFollowUp, type SettingsLayer } from "../workbook/followUp";
+import { readXlsx } from "../hosts/xlsx/read";
+import { writeFollowUp } from "../hosts/xlsx/write";
+import { type CliOptions, parseArgs, USAGE } from "./args";
+import { Progress } from "./progress";
+import { summaryLines } from "./summary";
+import type { JsonReport } from "../engine/report";
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_NOTHING = 2;
+
+/** The bundled sample, relative to the compiled lib/cli/main.js (and to src/cli in tests). */
+export const SAMPLE_WORKBOOK = resolve(__dirname, "..", "..", "assets", "foljsam-exempel.xlsx");
+
+export async function main(argv: string[]): Promise<number> {
+  let progress: Progress | null = null;
+  try {
+    const opts = parseArgs(argv);
+    if (opts.help || !opts.command) {
+      (opts.help ? process.stdout : process.stderr).write(USAGE);
+      return opts.help ? EXIT_OK : EXIT_NOTHING;
+    }
+    progress = new Progress();
+    switch (opts.command) {
+      case "report":
+        return await report(opts, progress, false);
+      case "validate":
+        return await report(opts, progress, true);
+      case "demo":
+        return await demo(opts, progress);
+      case "template":
+      case "consolidate":
+        throw new FoljsamError(`Kommandot ${opts.command} finns inte i den här versionen.`);
+      default:
+        throw new FoljsamError(`Okänt kommando "${opts.command}". Se foljsam --help.`);
+    }
+  } catch (e) {
+    progress?.done();
+    process.stderr.write(`foljsam: ${oneLine(e)}\n`);
+    if (process.env.FOLJSAM_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return EXIT_NOTHING;
+  } finally {
+    progress?.done();
+  }
+}
+
+function oneLine(e: unknown): string {
+  if (e instanceof FoljsamError || e instanceof SettingsError) return e.message.replace(/\s*\n\s*/g, " ");
+  const message = e instanceof Error ? e.message : String(e);
+  return `oväntat fel: ${message.replace(/\s*\n\s*/g, " ")} (kör med FOLJSAM_DEBUG=1 för detaljer)`;
+}
+
+function settingsLayers(opts: CliOptions): SettingsLayer[] {
+  const layers: SettingsLayer[] = [];
+  if (opts.settings) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(opts.settings, "utf8"));
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : "ogiltig JSON";
+      throw new FoljsamError(`${basename(opts.settings)}: kan inte läsa inställningarna (${why}).`);
+    }
+    layers.push({ source: basename(opts.settings), raw });
+  }
+  const flags: Record<string, unknown> = {};
+  if (opts.period !== undefined) {
+    const p = opts.period.toUpperCase();
+    if (!["T1", "T2", "VB"].includes(p)) throw new FoljsamError(`--period ska vara T1, T2 eller VB, inte "${opts.period}".`);
+    flags.period = p;
+  }
+  if (opts.year !== undefined) {
+    if (!/^\d{4}$/.test(opts.year)) throw new FoljsamError(`--year ska vara ett årtal som 2026, inte "${opts.year}".`);
+    flags.year = Number(opts.year);
+  }
+  if (opts.unit !== undefined) {
+    const u = opts.unit.toLowerCase();
+    if (!["kr", "tkr", "mnkr"].includes(u)) throw new FoljsamError(`--unit ska vara kr, tkr eller mnkr, inte "${opts.unit}".`);
+    flags.unit = u;
+  }
+  if (Object.keys(flags).length) layers.push({ source: "kommandoraden", raw: flags });
+  return layers;
+}
+
+async function report(opts: CliOptions, progress: Progress, validateOnly: boolean): Promise<number> {
+  const [input, ...extra] = opts.positional;
+  if (!input) throw new FoljsamError(`Ange en arbetsbok: foljsam ${opts.command} <fil.xlsx>.`);
+  if (extra.length) throw new FoljsamError(`För många filer: ${extra.join(", ")}. Ange en arbetsbok.`);
+  const layers = settingsLayers(opts);
+  const outPath = validateOnly ? null : outputPath(input, opts);
+
+  progress.set(`Läser ${basename(input)}`);
+  const { grid, workbook } = await readXlsx(input);
+  const settings = resolveSettings(grid, layers);
+  progress.set("Beräknar");
+  let json: JsonReport;
+  let result;
+  if (validateOnly) {
+    ({ report: json, result } = checkFollowUp(grid, settings));
+  } else {
+    const run = runFollowUp(grid, settings);
+    ({ report: json, result } = run);
+    progress.set(`Skriver ${basename(outPath!)}`);
+    await writeFollowUp(workbook, run.plans, outPath!);
+  }
+  try {
+    writeJson(opts.json, json);
+  } catch (e) {
+    if (outPath && !opts.inPlace) rmSync(outPath, { force: true });
+    throw e;
+  }
+  progress.done();
+  const out = opts.json === "-" ? process.stderr : process.stdout;
+  if (validateOnly) {
+    for (const f of result.findings) {
+      out.write(`${f.severity === "error" ? "Fel" : f.severity === "warning" ? "Varning" : "Info"}: ${f.sheet ?? ""}${f.cell ? `!${f.cell}` : ""} ${f.subject ? `${f.subject}: ` : ""}${f.message}\n`);
+    }
+  }
+  for (const line of summaryLines(result)) out.write(`${line}\n`);
+  if (outPath) out.write(`  Skrev ${outPath}\n`);
+  const errors = result.findings.some((f) => f.severity === "error");
+  return errors && (validateOnly || opts.strict) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function outputPath(input: string, opts: CliOptions): string {
+  if (opts.inPlace) {
+    if (opts.output && resolve(opts.output) !== resolve(input)) throw new FoljsamError("Ange antingen --in-place eller -o, inte båda.");
+    return input;
+  }
+  const out = opts.output ?? join(dirname(input), `${basename(input, extname(input))}-uppfoljning.xlsx`);
+  if (resolve(out) === resolve(input)) throw new FoljsamError(`Utfilen är samma som indatafilen ${basename(input)}; använd --in-place för att skriva i den.`);
+  if (extname(out).toLowerCase() !== ".xlsx") throw new FoljsamError(`Utfilen ${basename(out)} ska sluta på .xlsx.`);
+  return out;
+}
+
+/** Writes the JSON report to a file (atomically) or to standard output for "-". */
+function writeJson(target: string | undefined, json: JsonReport): void {
+  if (!target) return;
+  const text = `${JSON.stringify(json, null, 2)}\n`;
+  if (target === "-") {
+    process.stdout.write(text);
+    return;
+  }
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text, "utf8");
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new FoljsamError(`Kan inte skriva ${basename(target)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+  }
+}
+
+async function demo(opts: CliOptions, progress: Progress): Promise<number> {
+  if (!existsSync(SAMPLE_WORKBOOK)) throw new FoljsamError(`Exempelarbetsboken saknas: ${SAMPLE_WORKBOOK}.`);
+  const folder = opts.output ?? "out";
+  mkdirSync(folder, { recursive: true });
+  const out = join(folder, "foljsam-exempel-uppfoljning.xlsx");
+  const jsonPath = join(folder, "foljsam-exempel-rapport.json");
+  process.stdout.write(`Följsam demo: exemplet från Socialnämndens verksamhetsberättelse 2019 och KF:s indikatorer 2020.\n`);
+  return report({ ...opts, command: "report", positional: [SAMPLE_WORKBOOK], output: out, json: opts.json ?? jsonPath }, progress, false);
+}

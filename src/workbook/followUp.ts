@@ -1,0 +1,54 @@
+/**
+ * The whole job, host-neutral: settings from their layers, cells → engine input → results →
+ * sheet plans and the JSON report. The command line and the add-in both call this; each host
+ * only reads cells before and executes plans after.
+ */
+import { computeFollowUp } from "../engine";
+import { toJsonReport, type JsonReport } from "../engine/report";
+import { defaultSettings, mergeSettings } from "../engine/settings";
+import type { FollowUpInput, FollowUpResult, Settings } from "../engine/types";
+import type { WorkbookGrid } from "./cells";
+import type { SheetPlan } from "./plan";
+import { assignSheetNames, buildSheetPlans } from "./plans";
+import { type DetectedTable, readSettingsSheet, readWorkbook } from "./read";
+
+export interface SettingsLayer {
+  /** Named in messages, e.g. "inställningar.json". */
+  source: string;
+  raw: unknown;
+}
+
+/**
+ * Defaults, then the workbook's settings sheet, then what the add-in stored in the workbook,
+ * then the given layers in order (a settings file, then command-line flags).
+ */
+export function resolveSettings(grid: WorkbookGrid, layers: SettingsLayer[] = []): Settings {
+  let settings = defaultSettings();
+  const sheet = readSettingsSheet(grid);
+  if (sheet) settings = mergeSettings(settings, sheet.settings, `${grid.source}, blad "${sheet.sheet}"`);
+  if (grid.storedSettings) settings = mergeSettings(settings, grid.storedSettings, `${grid.source}, sparade inställningar`);
+  for (const layer of layers) settings = mergeSettings(settings, layer.raw, layer.source);
+  return settings;
+}
+
+export interface FollowUpRun {
+  input: FollowUpInput;
+  result: FollowUpResult;
+  plans: SheetPlan[];
+  report: JsonReport;
+}
+
+export function runFollowUp(grid: WorkbookGrid, settings: Settings, tables?: DetectedTable[]): FollowUpRun {
+  const input = readWorkbook(grid, settings, tables);
+  const result = computeFollowUp(input, settings);
+  const names = assignSheetNames(grid.sheets.map((s) => ({ name: s.name, followUp: s.followUp === true })));
+  const plans = buildSheetPlans(result, names, { file: grid.source });
+  return { input, result, plans, report: toJsonReport(result, { source: grid.source }) };
+}
+
+/** Findings only (validate / Kontrollera): no sheet plans. */
+export function checkFollowUp(grid: WorkbookGrid, settings: Settings, tables?: DetectedTable[]): { result: FollowUpResult; report: JsonReport } {
+  const input = readWorkbook(grid, settings, tables);
+  const result = computeFollowUp(input, settings);
+  return { result, report: toJsonReport(result, { source: grid.source }) };
+}
