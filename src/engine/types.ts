@@ -54,7 +54,9 @@ export type FindingCode =
   | "PERIOD_MISMATCH"
   | "YEAR_MISMATCH"
   | "TOTAL_MISSING"
-  | "UNKNOWN_EARMARK_SETTING";
+  | "UNKNOWN_EARMARK_SETTING"
+  | "UNLABELLED_ROW"
+  | "UNIT_MISMATCH";
 
 // ---------------------------------------------------------------- settings
 
@@ -112,6 +114,18 @@ export interface TotalRowInput {
   previousForecast: Amount | null;
   priorYearActual: Amount | null;
   ref: RowRef;
+  /**
+   * The area a subtotal covers ("Summa Övrig verksamhet", or an area row with its units under it);
+   * null or absent for a total of the whole table.
+   */
+  scope?: string | null;
+}
+
+/** A heading row: an area (or unit) with rows under it; not a leaf. Its comment explains the group. */
+export interface DriftHeadingInput {
+  path: string[];
+  comment: string | null;
+  ref: RowRef;
 }
 
 export interface DriftTableInput {
@@ -124,6 +138,10 @@ export interface DriftTableInput {
   hasPreviousForecast: boolean;
   hasPriorYear: boolean;
   hasComment: boolean;
+  /** Heading rows (not leaves), with their comments. */
+  headings?: DriftHeadingInput[];
+  /** The unit the sheet was written in, when the reader converted it to `unit`. */
+  sourceUnit?: Unit;
 }
 
 export interface InvestmentRowInput {
@@ -145,6 +163,8 @@ export interface InvestmentTableInput {
   totalRows: TotalRowInput[];
   hasForecast: boolean;
   hasPreviousForecast: boolean;
+  /** The unit the sheet was written in, when the reader converted it to `unit`. */
+  sourceUnit?: Unit;
 }
 
 export type CostKind = "revenue" | "cost";
@@ -163,6 +183,8 @@ export interface CostTypeTableInput {
   unit: Unit;
   rows: CostTypeRowInput[];
   totalRows: TotalRowInput[];
+  /** The unit the sheet was written in, when the reader converted it to `unit`. */
+  sourceUnit?: Unit;
 }
 
 /** A parsed indicator cell: a number (percent held as points), or text, or nothing. */
@@ -310,6 +332,8 @@ export interface InvestmentRowResult {
 export interface InvestmentResult {
   rows: InvestmentRowResult[];
   total: InvestmentRowResult;
+  /** The investment table's own unit, when it differs from the report's (optional). */
+  unit?: Unit;
 }
 
 export interface CostTypeRowResult {
@@ -324,6 +348,8 @@ export interface CostTypeRowResult {
 export interface CostTypeResult {
   rows: CostTypeRowResult[];
   totals: { revenues: CostTypeRowResult; costs: CostTypeRowResult; net: CostTypeRowResult };
+  /** The cost-type table's own unit, when it differs from the report's (optional). */
+  unit?: Unit;
 }
 
 export type IndicatorStatus = "full" | "partial" | "none" | "notMeasured" | "notAssessable";

@@ -116,6 +116,16 @@ export const FINDING_TEXTS: Record<FindingCode, FindingText> = {
     message: (p) => `Inställningarna nämner öronmärkningen "${s(p.name)}", som inte finns i driftbudgeten.`,
     advice: "Kontrollera stavningen i inställningarna eller i kolumnen Öronmärkning.",
   },
+  UNLABELLED_ROW: {
+    title: "Rad utan benämning",
+    message: (p) => `Raden har värden men ingen benämning (${s(p.column)} är tom); den läses inte.`,
+    advice: "Skriv radens benämning, eller ta bort raden om den är en summa.",
+  },
+  UNIT_MISMATCH: {
+    title: "Enheten stämmer inte",
+    message: (p) => `Enheten ${s(p.given)} från inställningarna används, men ${s(p.where)} anger ${s(p.found)}.`,
+    advice: "Kontrollera enheten i inställningarna och i rubrikerna.",
+  },
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "Fel", warning: "Varning", info: "Information" };

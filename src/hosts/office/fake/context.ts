@@ -1,0 +1,184 @@
+import { FakeOfficeError, propertyNotLoaded } from "./errors";
+import { FakeWorkbook, SyncRecord } from "./model";
+
+/** UTF-8 byte length without Node's Buffer, so the fake also runs in the browser test harness. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Serialised size of a value as it would travel in a request or response. */
+export function jsonBytes(value: unknown): number {
+  return utf8Length(JSON.stringify(value) ?? "null");
+}
+
+interface PendingOperation {
+  bytes: number;
+  /** Runs the operation against the workbook; returns the response bytes it produced. */
+  run: () => number | void;
+}
+
+/**
+ * The fake's `Excel.RequestContext`: proxies queue operations here, and `sync()` sends them as
+ * one request: it measures the request's serialised size, refuses it when it exceeds the
+ * workbook's payload limit (as Excel on the web does, code RequestPayloadSizeLimitExceeded),
+ * then runs the operations in order. An operation that fails stops the batch; the ones before it
+ * have taken effect, as in Excel.
+ */
+export class FakeRequestContext {
+  private queue: PendingOperation[] = [];
+
+  constructor(readonly data: FakeWorkbook) {}
+
+  enqueue(path: string, action: string, args: readonly unknown[], run: () => number | void): void {
+    const described = args.map((a) => (a instanceof FakeClientObject ? { ref: a.path } : a));
+    this.queue.push({ bytes: jsonBytes({ path, action, args: described }), run });
+  }
+
+  async sync(): Promise<void> {
+    await Promise.resolve();
+    const operations = this.queue;
+    this.queue = [];
+    const record: SyncRecord = {
+      index: this.data.syncs.length + 1,
+      operations: operations.length,
+      requestBytes: operations.reduce((sum, op) => sum + op.bytes, 0),
+      responseBytes: 0,
+    };
+    this.data.syncs.push(record);
+    if (record.requestBytes > this.data.payloadLimitBytes) {
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${record.requestBytes} > ${this.data.payloadLimitBytes} bytes). ` +
+          "Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
+      );
+    }
+    for (const op of operations) record.responseBytes += op.run() || 0;
+    if (this.data.responseLimitBytes !== undefined && record.responseBytes > this.data.responseLimitBytes) {
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${record.responseBytes} > ${this.data.responseLimitBytes} bytes).`,
+      );
+    }
+  }
+
+  get pendingOperations(): number {
+    return this.queue.length;
+  }
+}
+
+export type LoadArgument = string | string[] | { select?: string | string[] };
+
+function loadPaths(argument: LoadArgument | undefined): string[] | undefined {
+  if (argument === undefined) return undefined;
+  const list = typeof argument === "string" || Array.isArray(argument) ? argument : argument.select;
+  if (list === undefined) return undefined;
+  return (Array.isArray(list) ? list : list.split(","))
+    .flatMap((p) => p.split(","))
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+/**
+ * Base of every proxy: `load()` queues a load, the sync fills the snapshot, and reading a
+ * property that was not loaded throws PropertyNotLoaded, as Office.js does.
+ */
+export abstract class FakeClientObject {
+  private readonly snapshot = new Map<string, unknown>();
+
+  protected constructor(
+    readonly ctx: FakeRequestContext,
+    readonly path: string,
+    protected readonly typeName: string,
+  ) {}
+
+  /** Live value of a scalar property, read while a sync runs. */
+  protected scalar(name: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `The property '${name}' does not exist on ${this.typeName}.`);
+  }
+
+  /** A navigation property (a child proxy), for load paths such as "worksheet/name". */
+  protected navigation(_name: string): FakeClientObject | undefined {
+    return undefined;
+  }
+
+  /** The properties `load()` without arguments brings back. */
+  abstract defaultProperties(): string[];
+
+  load(argument?: LoadArgument): this {
+    const paths = loadPaths(argument) ?? this.defaultProperties();
+    this.ctx.enqueue(this.path, "load", paths, () => this.loadNow(paths));
+    return this;
+  }
+
+  /** Runs a load during a sync; returns the response bytes. */
+  loadNow(paths: string[]): number {
+    let bytes = 0;
+    for (const path of paths) {
+      const slash = path.indexOf("/");
+      if (slash > 0) {
+        const child = this.navigation(path.slice(0, slash));
+        if (!child) throw new FakeOfficeError("InvalidArgument", `The property '${path}' does not exist on ${this.typeName}.`);
+        bytes += child.loadNow([path.slice(slash + 1)]);
+        continue;
+      }
+      const child = this.navigation(path);
+      if (child) {
+        bytes += child.loadNow(child.defaultProperties());
+        continue;
+      }
+      const value = this.scalar(path);
+      this.snapshot.set(path, value);
+      bytes += jsonBytes(value) + path.length + 4;
+    }
+    return bytes;
+  }
+
+  protected loaded<T>(name: string): T {
+    if (!this.snapshot.has(name)) throw propertyNotLoaded(name, this.typeName);
+    return this.snapshot.get(name) as T;
+  }
+
+  protected queue(action: string, args: readonly unknown[], run: () => void): void {
+    this.ctx.enqueue(this.path, action, args, run);
+  }
+}
+
+/** A collection proxy: `items` is available after a load and a sync. */
+export abstract class FakeCollection<TItem extends FakeClientObject> extends FakeClientObject {
+  private loadedItems: TItem[] | undefined;
+
+  /** Proxies for the collection's current members, built while a sync runs. */
+  protected abstract currentItems(): TItem[];
+
+  defaultProperties(): string[] {
+    return ["items"];
+  }
+
+  get items(): TItem[] {
+    if (!this.loadedItems) throw propertyNotLoaded("items", this.typeName);
+    return this.loadedItems;
+  }
+
+  override loadNow(paths: string[]): number {
+    const items = this.currentItems();
+    this.loadedItems = items;
+    const itemPaths = paths
+      .map((p) => (p === "items" ? "" : p.startsWith("items/") ? p.slice("items/".length) : p))
+      .filter((p) => p.length > 0);
+    let bytes = 2;
+    for (const item of items) {
+      bytes += item.loadNow(itemPaths.length ? itemPaths : item.defaultProperties());
+    }
+    return bytes;
+  }
+}

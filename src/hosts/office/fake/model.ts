@@ -1,0 +1,382 @@
+import { EXCEL_ERRORS, quoteSheetName } from "../../../workbook/cells";
+import { Area, MAX_COLUMNS, formatAbsoluteArea } from "./address";
+import { FakeOfficeError } from "./errors";
+
+/**
+ * The state of a fake Excel workbook: plain data that tests build, inspect and compare. The proxy
+ * objects (./range, ./worksheet, ./workbook) read and change it only while a `sync()` runs.
+ */
+
+export type FakeScalar = number | string | boolean;
+
+export interface FakeCellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  horizontal?: string;
+  borderTop?: string;
+  borderBottom?: string;
+  borderLeft?: string;
+  borderRight?: string;
+}
+
+export interface FakeCell {
+  /** Constant value; for a formula cell the cached result (null when the fake did not calculate it). */
+  value: FakeScalar | null;
+  /** Error value such as "#REF!" (then `value` is null). */
+  error?: string;
+  /** Formula with its leading "=". */
+  formula?: string;
+  /** Locale-invariant number format; absent means "General". */
+  numberFormat?: string;
+  /** True when the text was entered with a leading apostrophe (Excel's quotePrefix). */
+  quotePrefix?: boolean;
+  format?: FakeCellFormat;
+}
+
+export interface FakeTable {
+  name: string;
+  area: Area;
+}
+
+export interface FakeDataBar {
+  fillColor?: string;
+  borderColor?: string;
+  gradientFill?: boolean;
+  barDirection?: string;
+  showDataBarOnly?: boolean;
+}
+
+export interface FakeConditionalFormat {
+  type: string;
+  /** Address on the sheet, e.g. "E5:E14". */
+  range: string;
+  dataBar?: FakeDataBar;
+}
+
+export interface FakeChartSeries {
+  name?: string;
+  values: string;
+  xAxisValues?: string;
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  legendVisible?: boolean;
+  position?: { from: string; to?: string };
+  series: FakeChartSeries[];
+}
+
+/** A format set on a range too large to record cell by cell (whole rows or columns). */
+export interface FakeRangeFormatEntry {
+  range: string;
+  property: string;
+  value: unknown;
+}
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** "#RRGGBB" or "" for none. */
+  tabColor: string;
+  deleted: boolean;
+  cells: Map<number, FakeCell>;
+  /** Column widths in points, by 0-based column. */
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  tables: FakeTable[];
+  conditionalFormats: FakeConditionalFormat[];
+  charts: FakeChart[];
+  freeze: { rows: number; columns: number } | null;
+  pageLayout: { orientation: "Portrait" | "Landscape"; printTitleRows?: string };
+  rangeFormats: FakeRangeFormatEntry[];
+}
+
+export type FakeNameTarget = { sheet: FakeSheet; area: Area } | { formula: string };
+
+export interface FakeName {
+  name: string;
+  target: FakeNameTarget;
+  comment: string;
+  visible: boolean;
+}
+
+/** What one `context.sync()` sent and received, as measured by the fake. */
+export interface SyncRecord {
+  /** 1-based, over the life of the workbook (see `resetStats`). */
+  index: number;
+  operations: number;
+  /** Serialised size (UTF-8 bytes) of the operations queued since the previous sync. */
+  requestBytes: number;
+  /** Serialised size of the properties the sync loaded. */
+  responseBytes: number;
+}
+
+export interface FakeWorkbookOptions {
+  name?: string;
+  /** Largest request one sync may send; Excel on the web allows 5 MB. */
+  payloadLimitBytes?: number;
+  /** Largest response one sync may receive; unlimited unless set (Excel on the web: 5 MB). */
+  responseLimitBytes?: number;
+}
+
+export const DEFAULT_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+const INVALID_SHEET_CHARS = /[:\\/?*[\]]/;
+const NAME_PATTERN = /^[A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\\\u00C0-\uFFFF]*$/;
+
+export function cellKey(row: number, col: number): number {
+  return row * MAX_COLUMNS + col;
+}
+
+export class FakeWorkbook {
+  name: string;
+  payloadLimitBytes: number;
+  responseLimitBytes: number | undefined;
+  readonly sheets: FakeSheet[] = [];
+  readonly names: FakeName[] = [];
+  syncs: SyncRecord[] = [];
+  suspendCalculationCalls = 0;
+  activeSheet: FakeSheet | undefined;
+  /** Address of the last range selected through the API. */
+  selection: string | undefined;
+  private nextId = 1;
+
+  constructor(options: FakeWorkbookOptions = {}) {
+    this.name = options.name ?? "Bok1.xlsx";
+    this.payloadLimitBytes = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
+    this.responseLimitBytes = options.responseLimitBytes;
+  }
+
+  /** Forgets the sync log (e.g. after building the workbook, before the code under test runs). */
+  resetStats(): void {
+    this.syncs = [];
+    this.suspendCalculationCalls = 0;
+  }
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  get largestRequestBytes(): number {
+    return this.syncs.reduce((max, s) => Math.max(max, s.requestBytes), 0);
+  }
+
+  findSheet(name: string): FakeSheet | undefined {
+    const key = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key);
+  }
+
+  sheet(name: string): FakeSheet {
+    const sheet = this.findSheet(name);
+    if (!sheet) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist. Worksheet: ${name}`);
+    return sheet;
+  }
+
+  addSheet(name?: string): FakeSheet {
+    let sheetName = name;
+    if (sheetName === undefined) {
+      let n = this.sheets.length + 1;
+      while (this.findSheet(`Blad${n}`)) n++;
+      sheetName = `Blad${n}`;
+    }
+    this.checkSheetName(sheetName);
+    const sheet: FakeSheet = {
+      id: `{fake-sheet-${this.nextId++}}`,
+      name: sheetName,
+      visibility: "Visible",
+      tabColor: "",
+      deleted: false,
+      cells: new Map(),
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      tables: [],
+      conditionalFormats: [],
+      charts: [],
+      freeze: null,
+      pageLayout: { orientation: "Portrait" },
+      rangeFormats: [],
+    };
+    this.sheets.push(sheet);
+    this.activeSheet ??= sheet;
+    return sheet;
+  }
+
+  renameSheet(sheet: FakeSheet, name: string): void {
+    if (sheet.name === name) return;
+    this.checkSheetName(name, sheet);
+    sheet.name = name;
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    const visibleOthers = this.sheets.filter((s) => s !== sheet && s.visibility === "Visible");
+    if (visibleOthers.length === 0) {
+      throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    }
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    sheet.deleted = true;
+    if (this.activeSheet === sheet) this.activeSheet = visibleOthers[0];
+    // Excel keeps names that pointed at the sheet; their reference becomes #REF!.
+    for (const item of this.names) {
+      if ("sheet" in item.target && item.target.sheet === sheet) {
+        item.target = { formula: `=#REF!${formatAbsoluteArea(item.target.area)}` };
+      }
+    }
+  }
+
+  private checkSheetName(name: string, except?: FakeSheet): void {
+    if (!name || name.length > 31 || INVALID_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. Sheet name: ${name}`);
+    }
+    const existing = this.findSheet(name);
+    if (existing && existing !== except) {
+      throw new FakeOfficeError("ItemAlreadyExists", `The resource already exists. Worksheet: ${name}`);
+    }
+  }
+
+  findName(name: string): FakeName | undefined {
+    const key = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === key);
+  }
+
+  addName(name: string, target: FakeNameTarget, comment = ""): FakeName {
+    if (!NAME_PATTERN.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rRcC]\d*$/.test(name)) {
+      throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. Name: ${name}`);
+    }
+    if (this.findName(name)) throw new FakeOfficeError("ItemAlreadyExists", `The resource already exists. Name: ${name}`);
+    const item: FakeName = { name, target, comment, visible: true };
+    this.names.push(item);
+    return item;
+  }
+
+  deleteName(item: FakeName): void {
+    const i = this.names.indexOf(item);
+    if (i >= 0) this.names.splice(i, 1);
+  }
+
+  getCell(sheet: FakeSheet, row: number, col: number): FakeCell | undefined {
+    return sheet.cells.get(cellKey(row, col));
+  }
+
+  cellForWrite(sheet: FakeSheet, row: number, col: number): FakeCell {
+    const key = cellKey(row, col);
+    let cell = sheet.cells.get(key);
+    if (!cell) {
+      cell = { value: null };
+      sheet.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** Bounding box of the cells with content (and, unless valuesOnly, with formats); null when none. */
+  usedArea(sheet: FakeSheet, valuesOnly: boolean): Area | null {
+    let area: Area | null = null;
+    for (const [key, cell] of sheet.cells) {
+      const hasValue = cell.value !== null || cell.formula !== undefined || cell.error !== undefined;
+      if (!hasValue && (valuesOnly || (cell.numberFormat === undefined && cell.format === undefined))) continue;
+      const row = Math.floor(key / MAX_COLUMNS);
+      const col = key % MAX_COLUMNS;
+      if (!area) area = { top: row, left: col, bottom: row, right: col };
+      else {
+        if (row < area.top) area.top = row;
+        if (row > area.bottom) area.bottom = row;
+        if (col < area.left) area.left = col;
+        if (col > area.right) area.right = col;
+      }
+    }
+    return area;
+  }
+}
+
+/** The formula a defined name shows in Excel ("='Drift 2024'!$A$1", or "=#REF!$A$1" once its sheet is gone). */
+export function nameFormula(item: FakeName): string {
+  return "sheet" in item.target
+    ? `=${quoteSheetName(item.target.sheet.name)}!${formatAbsoluteArea(item.target.area)}`
+    : item.target.formula;
+}
+
+const NUMBER_INPUT = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+const PERCENT_INPUT = /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*%\s*$/;
+const ISO_DATE_INPUT = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ERROR_VALUES = new Set<string>(EXCEL_ERRORS);
+
+function dateSerial(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * Stores one element of a 2-D input array the way Excel treats typed input: "=…" is a formula,
+ * a leading apostrophe keeps the rest as text, text that looks like a number, percentage,
+ * ISO date, boolean or error becomes that, and "+x", "-x", "@x" that are not numbers become
+ * formulas, as they do when typed. A cell formatted as Text ("@") keeps any string as text.
+ * null leaves the cell as it was; "" empties it.
+ */
+export function writeInput(cell: FakeCell, input: unknown, location: string): void {
+  if (input === null || input === undefined) return;
+  const reset = () => {
+    cell.value = null;
+    delete cell.error;
+    delete cell.formula;
+    delete cell.quotePrefix;
+  };
+  reset();
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. ${location}`);
+    cell.value = input;
+    return;
+  }
+  if (typeof input === "boolean") {
+    cell.value = input;
+    return;
+  }
+  if (typeof input !== "string") {
+    throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. ${location}`);
+  }
+  if (input === "") return;
+  if (cell.numberFormat === "@") {
+    cell.value = input;
+    return;
+  }
+  if (input.startsWith("'")) {
+    cell.value = input.slice(1);
+    cell.quotePrefix = true;
+    return;
+  }
+  if (NUMBER_INPUT.test(input)) {
+    cell.value = Number(input);
+    return;
+  }
+  if (input.length > 1 && (input[0] === "=" || input[0] === "+" || input[0] === "-" || input[0] === "@")) {
+    cell.formula = input[0] === "=" ? input : `=${input}`;
+    return;
+  }
+  if (PERCENT_INPUT.test(input)) {
+    cell.value = Number(input.replace("%", "")) / 100;
+    if (cell.numberFormat === undefined) cell.numberFormat = "0%";
+    return;
+  }
+  const date = ISO_DATE_INPUT.exec(input);
+  if (date) {
+    cell.value = dateSerial(Number(date[1]), Number(date[2]), Number(date[3]));
+    if (cell.numberFormat === undefined) cell.numberFormat = "yyyy-mm-dd";
+    return;
+  }
+  const upper = input.toUpperCase();
+  if (upper === "TRUE" || upper === "FALSE") {
+    cell.value = upper === "TRUE";
+    return;
+  }
+  if (ERROR_VALUES.has(upper)) {
+    cell.error = upper;
+    return;
+  }
+  cell.value = input;
+}

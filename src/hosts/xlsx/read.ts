@@ -1,0 +1,226 @@
+import * as ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import { basename } from "path";
+import type { CellValue, GridTable, SheetGrid, WorkbookGrid } from "../../workbook/cells";
+import { a1, parseA1 } from "../../workbook/cells";
+import { FoljsamError } from "../../workbook/errors";
+import { markedSheetNames } from "./marks";
+import { READ_REASONS, XLSX_MESSAGES } from "./messages.sv";
+import { checkXlsxBytes, formatBytes, MAX_TOTAL_UNCOMPRESSED } from "./zipCheck";
+
+/**
+ * Reads an .xlsx file into the host-neutral grid, and keeps the ExcelJS workbook so that the
+ * command line can write the follow-up sheets into a copy of it. Reading never changes the
+ * workbook object (no getRow/getColumn/getCell, which create what they do not find), so every
+ * other sheet is written back as ExcelJS loaded it.
+ */
+export async function readXlsx(path: string): Promise<{ grid: WorkbookGrid; workbook: ExcelJS.Workbook }> {
+  const file = displayName(path);
+  const bytes = await readBytes(path, file);
+  checkXlsxBytes(bytes, file);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typings declare their own Buffer; Node's is what it takes at run time.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new FoljsamError(XLSX_MESSAGES.notLoadable(file, firstLine(e)));
+  }
+  return { grid: workbookToGrid(workbook, file), workbook };
+}
+
+/** The file's base name, on one line, as it appears in messages. */
+function displayName(path: string): string {
+  return basename(path).replace(/[\x00-\x1f\x7f]/g, "?") || path;
+}
+
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const line = message.split(/\r?\n/)[0].trim();
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line || "okänt fel";
+}
+
+async function readBytes(path: string, file: string): Promise<Buffer> {
+  try {
+    const stat = await fs.stat(path);
+    if (stat.isDirectory()) throw new FoljsamError(XLSX_MESSAGES.notAFile(file));
+    if (stat.size > MAX_TOTAL_UNCOMPRESSED) throw new FoljsamError(XLSX_MESSAGES.tooLarge(file, formatBytes(stat.size)));
+    return await fs.readFile(path);
+  } catch (e) {
+    if (e instanceof FoljsamError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    if (code === "ENOENT" || code === "ENOTDIR") throw new FoljsamError(XLSX_MESSAGES.missing(file));
+    throw new FoljsamError(XLSX_MESSAGES.unreadable(file, READ_REASONS[code] ?? (code || firstLine(e))));
+  }
+}
+
+/** The grid of an already loaded workbook; exported for tests and for workbooks built in memory. */
+export function workbookToGrid(workbook: ExcelJS.Workbook, source: string): WorkbookGrid {
+  const marked = markedSheetNames(workbook);
+  return { source, sheets: workbook.worksheets.map((ws) => sheetToGrid(ws, marked.has(ws.name))) };
+}
+
+/** Days between the Excel 1900 epoch (1899-12-30, with its leap-year quirk) and 1970-01-01. */
+const EXCEL_EPOCH_OFFSET_DAYS = 25569;
+const MS_PER_DAY = 86_400_000;
+
+/** ExcelJS turns date-formatted numbers into Dates (already shifted for a 1904 workbook). */
+function dateToSerial(d: Date): CellValue {
+  const ms = d.getTime();
+  return Number.isFinite(ms) ? { date: ms / MS_PER_DAY + EXCEL_EPOCH_OFFSET_DAYS } : null;
+}
+
+interface RichTextLike {
+  richText: { text: string }[];
+}
+
+function richTextToString(v: RichTextLike): string {
+  let s = "";
+  for (const run of v.richText) s += run.text ?? "";
+  return s;
+}
+
+/** Text of a plain, rich or hyperlink value, whichever ExcelJS gave. */
+function textOf(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v && typeof v === "object" && "richText" in v) return richTextToString(v as RichTextLike);
+  return v === null || v === undefined ? "" : String(v);
+}
+
+/** A plain value (a cell's own, or a formula's cached result) as a grid value. */
+function plainValue(v: unknown): CellValue {
+  switch (typeof v) {
+    case "number":
+    case "boolean":
+    case "string":
+      return v;
+    case "object":
+      if (v === null) return null;
+      if (v instanceof Date) return dateToSerial(v);
+      if ("error" in v) return { error: String((v as { error: unknown }).error) };
+      if ("richText" in v) return richTextToString(v as RichTextLike);
+      if ("text" in v) return textOf((v as { text: unknown }).text);
+      return null;
+    default:
+      return null;
+  }
+}
+
+// Read once: each access through the module namespace is a property getter, and this runs per cell.
+const T_NUMBER = ExcelJS.ValueType.Number;
+const T_STRING = ExcelJS.ValueType.String;
+const T_BOOLEAN = ExcelJS.ValueType.Boolean;
+const T_FORMULA = ExcelJS.ValueType.Formula;
+const T_MERGE = ExcelJS.ValueType.Merge;
+
+/** Column letters by 0-based index, built as needed: formula addresses are made per cell. */
+const letters: string[] = [];
+function address(r: number, c: number): string {
+  let l = letters[c];
+  if (l === undefined) {
+    l = a1(0, c).slice(0, -1);
+    letters[c] = l;
+  }
+  return l + (r + 1);
+}
+
+interface TableLike {
+  name?: string;
+  displayName?: string;
+  tableRef?: string;
+  ref?: string;
+}
+
+function sheetToGrid(ws: ExcelJS.Worksheet, followUp: boolean): SheetGrid {
+  const rows: CellValue[][] = [];
+  const formulas = new Map<string, string>();
+  const formulasWithoutValue: string[] = [];
+  const hiddenRows: number[] = [];
+  let width = 0;
+
+  // eachRow visits only rows that hold a value; a hidden row without values hides nothing.
+  ws.eachRow((row, rowNumber) => {
+    const r = rowNumber - 1;
+    if (row.hidden) hiddenRows.push(r);
+    const out: CellValue[] = [];
+    row.eachCell((cell, colNumber) => {
+      const c = colNumber - 1;
+      while (out.length < c) out.push(null);
+      let value: CellValue;
+      switch (cell.type) {
+        case T_NUMBER:
+        case T_STRING:
+        case T_BOOLEAN:
+          value = cell.value as number | string | boolean;
+          break;
+        case T_FORMULA: {
+          const at = address(r, c);
+          const formula = cell.formula;
+          if (formula) formulas.set(at, formula);
+          const result = cell.result;
+          if (result === undefined || result === null) {
+            value = null;
+            formulasWithoutValue.push(at);
+          } else {
+            value = plainValue(result);
+          }
+          break;
+        }
+        case T_MERGE:
+          // The master cell carries the value; the others of the merged range stay empty.
+          value = null;
+          break;
+        default:
+          value = plainValue(cell.value);
+      }
+      out.push(value);
+    });
+    while (out.length > 0 && out[out.length - 1] === null) out.pop();
+    rows[r] = out;
+    if (out.length > width) width = out.length;
+  });
+  for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
+
+  const sheet: SheetGrid = { name: ws.name, rows };
+  if (formulas.size) sheet.formulas = formulas;
+  if (formulasWithoutValue.length) sheet.formulasWithoutValue = formulasWithoutValue;
+  if (hiddenRows.length) sheet.hiddenRows = hiddenRows;
+  const hiddenColumns = hiddenColumnsOf(ws, width);
+  if (hiddenColumns.length) sheet.hiddenColumns = hiddenColumns;
+  const tables = tablesOf(ws);
+  if (tables.length) sheet.tables = tables;
+  if (followUp) sheet.followUp = true;
+  return sheet;
+}
+
+/** Hidden columns within the used width (hiding the unused columns to the right is common and means nothing). */
+function hiddenColumnsOf(ws: ExcelJS.Worksheet, width: number): number[] {
+  const hidden: number[] = [];
+  // `columns` is the array ExcelJS loaded (or null); getColumn() would create missing ones.
+  const columns = (ws.columns ?? []) as ExcelJS.Column[];
+  const n = Math.min(columns.length, width);
+  for (let c = 0; c < n; c++) if (columns[c]?.hidden) hidden.push(c);
+  return hidden;
+}
+
+function tablesOf(ws: ExcelJS.Worksheet): GridTable[] {
+  const out: GridTable[] = [];
+  // The typings of getTables() are wrong in ExcelJS 4.4: it returns Table objects whose
+  // `model` is the table's definition ({ name, displayName, tableRef, ... }).
+  for (const t of ws.getTables() as unknown as { model?: TableLike; table?: TableLike }[]) {
+    const model = t.model ?? t.table;
+    const ref = model?.tableRef;
+    if (!model || !ref) continue;
+    const [from, to = from] = ref.split(":");
+    const tl = parseA1(from);
+    const br = parseA1(to);
+    if (!tl || !br) continue;
+    out.push({
+      name: model.displayName || model.name || "",
+      top: Math.min(tl.row, br.row),
+      left: Math.min(tl.col, br.col),
+      bottom: Math.max(tl.row, br.row),
+      right: Math.max(tl.col, br.col),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+import type * as ExcelJS from "exceljs";
+import { randomBytes } from "crypto";
+import { promises as fs } from "fs";
+import { basename, dirname, join, resolve } from "path";
+import { FoljsamError } from "../../workbook/errors";
+import type { SheetPlan } from "../../workbook/plan";
+import { addMark, markedSheetNames, removeMarks } from "./marks";
+import { WRITE_REASONS, XLSX_MESSAGES } from "./messages.sv";
+import { executePlan } from "./planSheet";
+
+/**
+ * Writes the follow-up sheets into the workbook the command line read and saves it as outPath
+ * (normally a copy beside the input; the input itself only with --in-place).
+ *
+ * What survives for the user's own sheets is what ExcelJS 4.4 round-trips: values, formulas
+ * (shared and array formulas too), cached results, styles and number formats, merged cells,
+ * column widths, hidden rows and columns, frozen panes, data validation, most conditional
+ * formats, notes, hyperlinks, images, Excel tables, print set-up. Lost on the way: charts,
+ * pivot tables, slicers, sparklines, form controls, threaded comments, VBA macros, external
+ * links, custom XML parts, the add-in's own stored settings (web extension parts), defined
+ * names that are formulas or constants rather than ranges, and the sheet scope of sheet-level
+ * names (ExcelJS keeps names as workbook-wide ranges). The workbook's default font becomes
+ * Calibri 11 (ExcelJS writes its own style sheet).
+ */
+export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan[], outPath: string): Promise<void> {
+  replaceFollowUpSheets(workbook, plans);
+  await saveAtomically(workbook, outPath);
+}
+
+/** The names of the sheets Följsam wrote earlier, in workbook order. */
+export function followUpSheetNames(workbook: ExcelJS.Workbook): string[] {
+  const marked = markedSheetNames(workbook);
+  return workbook.worksheets.filter((ws) => marked.has(ws.name)).map((ws) => ws.name);
+}
+
+/** Excel's rules for a sheet name; a plan that breaks them is a bug in the plan builder. */
+function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === "history") {
+    throw new Error(`Ogiltigt bladnamn i bladplanen: "${name}".`);
+  }
+}
+
+/**
+ * Removes every sheet Följsam made before (and its mark), never another sheet, then adds the
+ * plan's sheets after the remaining ones, in plan order, each with its mark.
+ */
+export function replaceFollowUpSheets(workbook: ExcelJS.Workbook, plans: SheetPlan[]): void {
+  const marked = markedSheetNames(workbook);
+  const keep = new Set(workbook.worksheets.filter((ws) => !marked.has(ws.name)).map((ws) => ws.name.toLowerCase()));
+  const planned = new Set<string>();
+  // Check everything before changing anything.
+  for (const plan of plans) {
+    checkSheetName(plan.name);
+    const key = plan.name.toLowerCase();
+    if (keep.has(key)) throw new Error(`Bladplanen "${plan.name}" krockar med ett blad som Följsam inte har skapat.`);
+    if (planned.has(key)) throw new Error(`Bladplanen "${plan.name}" förekommer två gånger.`);
+    planned.add(key);
+  }
+
+  for (const ws of workbook.worksheets) if (marked.has(ws.name)) workbook.removeWorksheet(ws.id);
+  removeMarks(workbook);
+
+  plans.forEach((plan, i) => {
+    const ws = workbook.addWorksheet(plan.name);
+    executePlan(ws, plan);
+    addMark(workbook, plan.name, i + 1);
+  });
+
+  // The active tab is an index: after a rerun with fewer sheets it may point past the last one.
+  const count = workbook.worksheets.length;
+  for (const view of workbook.views ?? []) {
+    const v = view as { activeTab?: number; firstSheet?: number };
+    if (v.activeTab !== undefined && v.activeTab >= count) v.activeTab = 0;
+    if (v.firstSheet !== undefined && v.firstSheet >= count) v.firstSheet = 0;
+  }
+}
+
+/**
+ * Writes to a temporary file in the target's folder and renames it over the target, so that a
+ * failure leaves neither a half-written file nor the temporary one behind.
+ */
+async function saveAtomically(workbook: ExcelJS.Workbook, outPath: string): Promise<void> {
+  const file = basename(outPath);
+  let bytes: Buffer;
+  try {
+    // ExcelJS's typings declare their own Buffer; at run time in Node it is Node's.
+    bytes = (await workbook.xlsx.writeBuffer()) as unknown as Buffer;
+  } catch (e) {
+    throw new FoljsamError(XLSX_MESSAGES.cannotWrite(file, `arbetsboken kunde inte sparas (${firstLine(e)})`));
+  }
+
+  const target = resolve(outPath);
+  const tmp = join(dirname(target), `.${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes, { flag: "wx" });
+    await keepMode(target, tmp);
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    const why = code === "ENOENT" || code === "ENOTDIR" ? `mappen ${dirname(outPath)} finns inte` : (WRITE_REASONS[code] ?? (code || firstLine(e)));
+    throw new FoljsamError(XLSX_MESSAGES.cannotWrite(file, why));
+  }
+}
+
+/** Writing in place replaces the file: keep its permissions. */
+async function keepMode(target: string, tmp: string): Promise<void> {
+  try {
+    const { mode } = await fs.stat(target);
+    await fs.chmod(tmp, mode & 0o777);
+  } catch {
+    // No earlier file, or a file system without modes: nothing to keep.
+  }
+}
+
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split(/\r?\n/)[0].trim().slice(0, 160) || "okänt fel";
+}

@@ -1,0 +1,206 @@
+import { columnLetters } from "../cells";
+import { deviationNumberFormat } from "../styles";
+import { buildSheetPlans, OUTPUT_SHEET_NAMES } from "./index";
+import { cellAt, colOf, headerRow, letterOf, rowOf, sheet, sumRows } from "./planQuery.testkit";
+import { NEEDS_COMMENT, socialVb2019, tertialT2 } from "./results.testkit";
+
+const vb = () => sheet(buildSheetPlans(socialVb2019(), OUTPUT_SHEET_NAMES, { file: "socialnamnden.xlsx" }), "drift");
+const t2 = () => sheet(buildSheetPlans(tertialT2(), OUTPUT_SHEET_NAMES), "drift");
+
+describe("Följsam Drift, VB 2019 (mnkr)", () => {
+  const plan = vb();
+  const hr = headerRow(plan);
+  const col = (h: string | RegExp) => colOf(plan, h, hr);
+  const L = (h: string | RegExp) => letterOf(plan, h);
+  const cell = (rowLabel: string | RegExp, header: string | RegExp) => cellAt(plan, rowOf(plan, rowLabel), col(header))!;
+
+  it("has the title, the note rows and the Swedish headers in order", () => {
+    expect(plan.rows[0][0]).toMatchObject({ v: "Driftbudget – VB 2019 (mnkr)", styles: ["title"] });
+    expect(plan.rows[hr].map((c) => c?.v)).toEqual([
+      "Verksamhetsområde",
+      "Bokslut 2018",
+      "Budget",
+      "Utfall",
+      "Avvikelse",
+      "Resultatöverföring",
+      "Justering Nyanlända",
+      "Justerad avvikelse",
+      "Avvikelse %",
+      "Kommentar",
+    ]);
+    const notes = plan.rows.slice(1, hr).flat().map((c) => c?.v);
+    expect(notes).toContain("Gul markering: avvikelsen kräver en kommentar.");
+  });
+
+  it("writes Avvikelse as budget − base of the same row", () => {
+    const r = rowOf(plan, "Barn och ungdom");
+    const dev = cellAt(plan, r, col("Avvikelse"))!;
+    expect(dev.f).toBe(`${L("Budget")}${r + 1}-${L("Utfall")}${r + 1}`);
+    expect(dev.v).toBeCloseTo(5.8, 9);
+    expect(cellAt(plan, r, col("Budget"))).toMatchObject({ v: 88 });
+    expect(cellAt(plan, r, col("Budget"))!.f).toBeUndefined();
+  });
+
+  it("writes Justerad avvikelse and Avvikelse % as formulas on the row's own cells", () => {
+    const r = rowOf(plan, "Barn och ungdom") + 1;
+    const adjusted = cell("Barn och ungdom", "Justerad avvikelse");
+    expect(adjusted.f).toBe(`${L("Avvikelse")}${r}+${L("Resultatöverföring")}${r}+${L("Justering Nyanlända")}${r}`);
+    const pct = cell("Barn och ungdom", "Avvikelse %");
+    expect(pct.f).toBe(`IF(${L("Budget")}${r}=0,"",${L("Avvikelse")}${r}/ABS(${L("Budget")}${r}))`);
+    expect(pct.v).toBeCloseTo(5.8 / 88, 12);
+    expect(pct.numFmt).toBe("0.0%");
+  });
+
+  it("shows the units of an area with several rows indented below it, the area summing them", () => {
+    const area = rowOf(plan, "Övrig verksamhet");
+    const units = ["Tillfälliga boenden nyanlända", "Tillståndsenheten", "Boutredningsenheten och övrigt"].map((u) => rowOf(plan, `  ${u}`));
+    expect(units).toEqual([area + 1, area + 2, area + 3]);
+    for (const h of ["Bokslut 2018", "Budget", "Utfall", "Avvikelse", "Resultatöverföring", "Justering Nyanlända", "Justerad avvikelse"]) {
+      const c = cellAt(plan, area, col(h))!;
+      expect(sumRows(c.f!)).toEqual(units);
+      expect(c.f!.startsWith(`SUM(${L(h)}`)).toBe(true);
+    }
+    expect(cellAt(plan, area, col("Budget"))!.v).toBeCloseTo(203.2, 9);
+    expect(cellAt(plan, area, col("Avvikelse"))!.v).toBeCloseTo(25.2, 9);
+    expect(cellAt(plan, area, col("Justerad avvikelse"))!.v).toBeCloseTo(1.3, 9);
+    // The result transfer and the returned funds are the engine's decisions: values, not formulas.
+    expect(cellAt(plan, units[1], col("Resultatöverföring"))).toEqual({ v: -0.1, numFmt: "#,##0.0", styles: ["needsComment"] });
+    expect(cellAt(plan, units[0], col("Justering Nyanlända"))!.v).toBeCloseTo(-23.8, 9);
+    expect(cellAt(plan, units[0], col("Justering Nyanlända"))!.f).toBeUndefined();
+  });
+
+  it("sums the area rows, not the unit rows, in Nämnden totalt", () => {
+    const total = rowOf(plan, "Nämnden totalt");
+    const areaRows = plan.rows
+      .map((row, r) => ({ r, v: row[0]?.v }))
+      .filter(({ r, v }) => r > hr && r < total && typeof v === "string" && !v.startsWith(" "))
+      .map(({ r }) => r);
+    expect(areaRows).toHaveLength(10);
+    for (const h of ["Bokslut 2018", "Budget", "Utfall", "Avvikelse", "Resultatöverföring", "Justering Nyanlända", "Justerad avvikelse"]) {
+      expect(sumRows(cellAt(plan, total, col(h))!.f!)).toEqual(areaRows);
+    }
+    const v = (h: string) => cellAt(plan, total, col(h))!.v as number;
+    expect(v("Budget")).toBeCloseTo(1297.0, 9);
+    expect(v("Utfall")).toBeCloseTo(1221.8, 9);
+    expect(v("Avvikelse")).toBeCloseTo(75.2, 9);
+    expect(v("Resultatöverföring")).toBeCloseTo(-0.1, 9);
+    expect(v("Justering Nyanlända")).toBeCloseTo(-55.1, 9);
+    expect(v("Justerad avvikelse")).toBeCloseTo(20.0, 9);
+    expect(v("Bokslut 2018")).toBeCloseTo(1165.0, 9);
+    expect(plan.rows[total].every((c) => c?.styles?.includes("total"))).toBe(true);
+  });
+
+  it("uses locale-invariant number formats: #,##0.0 for mnkr, red negatives for deviations", () => {
+    expect(cell("Barn och ungdom", "Budget").numFmt).toBe("#,##0.0");
+    expect(cell("Barn och ungdom", "Avvikelse").numFmt).toBe(deviationNumberFormat("#,##0.0"));
+    expect(cell("Barn och ungdom", "Justerad avvikelse").numFmt).toBe(deviationNumberFormat("#,##0.0"));
+  });
+
+  it("highlights every row of an area that needs a comment, and only those", () => {
+    for (const name of NEEDS_COMMENT) {
+      const r = rowOf(plan, name);
+      expect(plan.rows[r].length).toBe(plan.rows[hr].length);
+      expect(plan.rows[r].every((c) => c?.styles?.includes("needsComment"))).toBe(true);
+    }
+    for (const u of ["  Tillståndsenheten", "  Övrig jour- och rådgivande verksamhet"]) {
+      expect(plan.rows[rowOf(plan, u)].every((c) => c?.styles?.includes("needsComment"))).toBe(true);
+    }
+    for (const name of ["Barn och ungdom", "Insatser mot våld i nära relationer", "Nämnden totalt"]) {
+      expect(plan.rows[rowOf(plan, name)].some((c) => c?.styles?.includes("needsComment"))).toBe(false);
+    }
+  });
+
+  it("marks deficits on the deviation cell", () => {
+    expect(cell("Verksamhet för personer med funktionsnedsättning", "Avvikelse").styles).toContain("deficit");
+    expect(cell("Barn och ungdom", "Avvikelse").styles ?? []).not.toContain("deficit");
+  });
+
+  it("keeps comments as plain text, wrapped", () => {
+    expect(cell("Barn och ungdom", "Kommentar")).toEqual({ v: "Vakanta tjänster inom Framtid Stockholm.", styles: ["wrap"] });
+  });
+
+  it("freezes and prints the header, landscape, with sensible widths and a data bar on the area deviations", () => {
+    expect(plan.freezeRows).toBe(hr + 1);
+    expect(plan.printTitleRows).toEqual([hr + 1, hr + 1]);
+    expect(plan.landscape).toBe(true);
+    expect(plan.columnWidths[0]).toBe(45);
+    expect(plan.columnWidths[col("Budget")]).toBe(12);
+    expect(plan.columnWidths[col("Kommentar")]).toBe(60);
+    expect(plan.columnWidths).toHaveLength(plan.rows[hr].length);
+    const first = rowOf(plan, "Barn och ungdom") + 1;
+    const last = rowOf(plan, "Omstrukturering") + 1;
+    expect(plan.conditionalFormats).toEqual([{ type: "dataBar", range: `${L("Avvikelse")}${first}:${L("Avvikelse")}${last}`, color: expect.any(String) }]);
+  });
+});
+
+describe("Följsam Drift, T2 in tkr", () => {
+  const plan = t2();
+  const hr = headerRow(plan);
+  const col = (h: string | RegExp) => colOf(plan, h, hr);
+  const L = (h: string) => letterOf(plan, h);
+
+  it("has Prognos, Föregående prognos and Förändring, and no Bokslut column without prior-year figures", () => {
+    expect(plan.rows[hr].map((c) => c?.v)).toEqual([
+      "Verksamhetsområde",
+      "Budget",
+      "Prognos",
+      "Avvikelse",
+      "Resultatöverföring",
+      "Justering Flykting",
+      "Justerad avvikelse",
+      "Avvikelse %",
+      "Föregående prognos (T1)",
+      "Förändring",
+      "Kommentar",
+    ]);
+    expect(plan.rows[0][0]!.v).toBe("Driftbudget – T2 2024 (tkr)");
+  });
+
+  it("writes Förändring as forecast − previous forecast and formats tkr without decimals", () => {
+    const r = rowOf(plan, "  U1");
+    const c = cellAt(plan, r, col("Förändring"))!;
+    expect(c.f).toBe(`${L("Prognos")}${r + 1}-${L("Föregående prognos (T1)")}${r + 1}`);
+    expect(c.v).toBe(-2000);
+    expect(c.numFmt).toBe("#,##0");
+    expect(cellAt(plan, r, col("Budget"))!.numFmt).toBe("#,##0");
+  });
+
+  it("keeps a forecast substituted by the budget as a value, marked, with its deviation 0", () => {
+    const r = rowOf(plan, "  U2");
+    expect(cellAt(plan, r, col("Prognos"))).toEqual({ v: 50000, numFmt: "#,##0", styles: ["note"] });
+    expect(cellAt(plan, r, col("Avvikelse"))!.v).toBe(0);
+    expect(plan.rows.slice(0, hr).flat().some((c) => typeof c?.v === "string" && c.v.includes("Kursiv prognos"))).toBe(true);
+  });
+
+  it("writes a comment or name that looks like a formula as plain text", () => {
+    const r = rowOf(plan, "+Beta");
+    expect(cellAt(plan, r, 0)).toEqual({ v: "+Beta" });
+    const comment = cellAt(plan, r, col("Kommentar"))!;
+    expect(comment.v).toBe('=HYPERLINK("http://example.com","klicka")');
+    expect(comment.f).toBeUndefined();
+    expect(cellAt(plan, rowOf(plan, "  D2"), col("Kommentar"))).toEqual({ v: "@chef", styles: ["wrap"] });
+  });
+
+  it("nests a unit with cost-type rows: the area sums its unit lines, the unit its rows", () => {
+    const gamma = rowOf(plan, "Gamma");
+    const g2 = rowOf(plan, "  G2");
+    const g1 = rowOf(plan, "  G1");
+    const rows = ["    Personal", "    Lokaler"].map((n) => rowOf(plan, n));
+    expect(sumRows(cellAt(plan, gamma, col("Budget"))!.f!)).toEqual([g2, g1].sort((a, b) => a - b));
+    expect(sumRows(cellAt(plan, g1, col("Budget"))!.f!)).toEqual(rows);
+    expect(cellAt(plan, gamma, col("Avvikelse"))!.v).toBe(-2500);
+    expect(plan.rows[gamma].every((c) => c?.styles?.includes("needsComment"))).toBe(true);
+  });
+
+  it("leaves Avvikelse % empty (\"\") when the budget is 0", () => {
+    const c = cellAt(plan, rowOf(plan, "  D2"), col("Avvikelse %"))!;
+    expect(c.v).toBe("");
+    expect(c.f).toMatch(/^IF\(/);
+  });
+
+  it("puts the trimmed earmark's returned funds in its column", () => {
+    const c = cellAt(plan, rowOf(plan, "  D1"), col("Justering Flykting"))!;
+    expect(c.v).toBe(-2000);
+    expect(columnLetters(col("Justering Flykting"))).toBe(L("Justering Flykting"));
+  });
+});

@@ -1,0 +1,180 @@
+import { type Amount, toNumber } from "../../engine/amount";
+import { columnLetters } from "../cells";
+import type { OutputKind, PlanCell, SheetPlan, StyleName } from "../plan";
+
+/**
+ * Small building blocks shared by the sheet builders: cells, columns, rows and formula text.
+ * A text cell is always a plain value; only the builders' own formula helpers set `f`, and they
+ * take cell addresses and numbers, never text from the input.
+ */
+
+export type PlanRow = (PlanCell | null)[];
+
+export const PERCENT_FORMAT = "0.0%";
+export const COUNT_FORMAT = "0";
+export const DATA_BAR_COLOR = "638EC6";
+
+function withStyles(cell: PlanCell, styles: StyleName[]): PlanCell {
+  return styles.length > 0 ? { ...cell, styles: [...(cell.styles ?? []), ...styles] } : cell;
+}
+
+/** A text cell (names, comments, labels): always a plain value, whatever the text starts with. */
+export function text(v: string | null, ...styles: StyleName[]): PlanCell | null {
+  if (v === null || v === "") return styles.length > 0 ? { v: null, styles } : null;
+  return withStyles({ v: String(v) }, styles);
+}
+
+export function num(v: number | null, numFmt: string, ...styles: StyleName[]): PlanCell | null {
+  if (v === null) return styles.length > 0 ? { v: null, styles } : null;
+  return withStyles({ v, numFmt }, styles);
+}
+
+export function amount(a: Amount | null, numFmt: string, ...styles: StyleName[]): PlanCell | null {
+  return num(a === null ? null : toNumber(a), numFmt, ...styles);
+}
+
+/** A live formula (no leading "=") with the engine's figure as its cached value. */
+export function formula(f: string, v: number | string | null, numFmt?: string, ...styles: StyleName[]): PlanCell {
+  const cell: PlanCell = numFmt === undefined ? { v, f } : { v, f, numFmt };
+  return withStyles(cell, styles);
+}
+
+export function amountFormula(f: string, a: Amount, numFmt: string, ...styles: StyleName[]): PlanCell {
+  return formula(f, toNumber(a), numFmt, ...styles);
+}
+
+/** Adds styles to every cell of a row, turning empty cells into styled empty cells up to `width`. */
+export function styleRow(row: PlanRow, width: number, ...styles: StyleName[]): PlanRow {
+  const out: PlanRow = [];
+  for (let c = 0; c < Math.max(width, row.length); c++) {
+    const cell = row[c] ?? null;
+    out.push(cell === null ? { v: null, styles: [...styles] } : withStyles(cell, styles));
+  }
+  return out;
+}
+
+export function addStyles(cell: PlanCell | null, ...styles: StyleName[]): PlanCell {
+  return withStyles(cell ?? { v: null }, styles);
+}
+
+/** A1 address from a column letter and a 0-based row. */
+export function at(col: string, row: number): string {
+  return `${col}${row + 1}`;
+}
+
+/** Absolute range "$I$5:$I$30" for COUNTIF over another sheet's column. */
+export function absColumnRange(col: string, firstRow: number, lastRow: number): string {
+  return `$${col}$${firstRow + 1}:$${col}$${lastRow + 1}`;
+}
+
+/**
+ * SUM over the given rows of a column, contiguous rows joined into ranges:
+ * "SUM(C5:C7,C10)". Excel takes at most 255 arguments, so longer lists nest.
+ */
+export function sumFormula(col: string, rows: number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(i === j ? at(col, sorted[i]) : `${at(col, sorted[i])}:${at(col, sorted[j])}`);
+    i = j + 1;
+  }
+  return nestSum(parts);
+}
+
+function nestSum(parts: string[]): string {
+  const MAX = 255;
+  if (parts.length <= MAX) return `SUM(${parts.join(",")})`;
+  const chunks: string[] = [];
+  for (let i = 0; i < parts.length; i += MAX) chunks.push(nestSum(parts.slice(i, i + MAX)));
+  return nestSum(chunks);
+}
+
+export interface Column<K extends string> {
+  key: K;
+  header: string;
+  width: number;
+}
+
+/** The columns of one table, in order; looks up a column's index and letter by key. */
+export class Columns<K extends string> {
+  private readonly byKey = new Map<K, number>();
+
+  constructor(readonly list: Column<K>[]) {
+    list.forEach((c, i) => this.byKey.set(c.key, i));
+  }
+
+  has(key: K): boolean {
+    return this.byKey.has(key);
+  }
+
+  index(key: K): number {
+    const i = this.byKey.get(key);
+    if (i === undefined) throw new Error(`no column ${key}`);
+    return i;
+  }
+
+  letter(key: K): string {
+    return columnLetters(this.index(key));
+  }
+
+  get width(): number {
+    return this.list.length;
+  }
+
+  headerRow(): PlanRow {
+    return this.list.map((c) => text(c.header, "header"));
+  }
+
+  widths(): number[] {
+    return this.list.map((c) => c.width);
+  }
+
+  /** An empty row of this table's width, to be filled by key. */
+  row(): PlanRow {
+    return this.list.map(() => null);
+  }
+}
+
+/** Rows of a sheet being built; `add` returns the new row's 0-based index. */
+export class RowBuffer {
+  readonly rows: PlanRow[] = [];
+
+  add(row: PlanRow = []): number {
+    this.rows.push(row);
+    return this.rows.length - 1;
+  }
+
+  set(index: number, row: PlanRow): void {
+    this.rows[index] = row;
+  }
+
+  get next(): number {
+    return this.rows.length;
+  }
+}
+
+/** A plan with the common defaults: header row frozen and repeated on every printed page. */
+export function sheetPlan(
+  kind: OutputKind,
+  name: string,
+  rows: PlanRow[],
+  columnWidths: number[],
+  headerRow: number | null,
+  extra: Partial<SheetPlan> = {},
+): SheetPlan {
+  const plan: SheetPlan = {
+    kind,
+    name,
+    rows,
+    columnWidths,
+    freezeRows: headerRow === null ? 0 : headerRow + 1,
+    conditionalFormats: [],
+    charts: [],
+    landscape: true,
+    ...extra,
+  };
+  if (headerRow !== null && plan.printTitleRows === undefined) plan.printTitleRows = [headerRow + 1, headerRow + 1];
+  return plan;
+}

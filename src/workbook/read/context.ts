@@ -1,0 +1,64 @@
+/**
+ * What every table reader shares: the sheet, the resolved columns, a cell reader with the unit
+ * conversion and sign, findings, and RowRefs that name every field's cell.
+ */
+import type { Finding, RowRef, Unit } from "../../engine/types";
+import { makeFinding } from "../../i18n/findings.sv";
+import { type SheetGrid, columnLetters } from "../cells";
+import { CellReader } from "./cellValues";
+import type { DetectedTable } from "./detect";
+import { FIELD_LABELS } from "./synonyms";
+
+export class TableContext {
+  readonly reader: CellReader;
+  private readonly letters: [string, string][];
+  private readonly headerTexts = new Map<string, string>();
+
+  constructor(
+    readonly sheet: SheetGrid,
+    readonly table: DetectedTable,
+    readonly columns: Partial<Record<string, number>>,
+    readonly findings: Finding[],
+    readonly unit: Unit,
+    negate: boolean,
+  ) {
+    this.reader = new CellReader(sheet, findings, { from: table.unit, to: unit, negate });
+    this.letters = Object.entries(columns)
+      .filter((e): e is [string, number] => e[1] !== undefined)
+      .map(([field, col]) => [field, columnLetters(col)]);
+    for (const h of table.headers) if (h.field !== null && h.text !== "") this.headerTexts.set(h.field, h.text);
+  }
+
+  /** The header text of a field's column as written, for messages ("Budget 2019"). */
+  header(field: string): string {
+    return this.headerTexts.get(field) ?? FIELD_LABELS[field] ?? field;
+  }
+
+  col(field: string): number | undefined {
+    return this.columns[field];
+  }
+
+  /** 0-based row → RowRef with the address of every field's cell. */
+  ref(row: number, labelField: string): RowRef {
+    const n = row + 1;
+    const cells: Record<string, string> = {};
+    for (const [field, letters] of this.letters) cells[field] = letters + n;
+    return { sheet: this.sheet.name, row: n, labelCell: cells[labelField] ?? `${this.letters[0]?.[1] ?? "A"}${n}`, cells };
+  }
+
+  /** UNLABELLED_ROW: values without a label; pointed at the first filled value cell. */
+  unlabelled(row: number, labelField: string, atField: string | null): void {
+    const ref = this.ref(row, labelField);
+    const cell = atField !== null && ref.cells[atField] !== undefined ? ref.cells[atField] : ref.labelCell;
+    this.findings.push(
+      makeFinding("UNLABELLED_ROW", "warning", { sheet: this.sheet.name, cell, subject: null }, { column: this.header(labelField) }),
+    );
+  }
+
+  /** DUPLICATE_ROW, naming the other row. */
+  duplicate(label: string, otherRow: number, labelCell: string): void {
+    this.findings.push(
+      makeFinding("DUPLICATE_ROW", "warning", { sheet: this.sheet.name, cell: labelCell, subject: label }, { label, otherRow }),
+    );
+  }
+}

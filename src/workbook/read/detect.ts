@@ -1,0 +1,383 @@
+/**
+ * Finding the tables of a workbook: sheets by name, else by their headers; an Excel table as it
+ * is; otherwise the first row with two recognised headers starts a table, rows above it are
+ * title rows, and the table runs until a long run of empty rows, a new header row after a blank
+ * row, or the end of the sheet.
+ */
+import type { Period, Unit } from "../../engine/types";
+import type { GridTable, SheetGrid, WorkbookGrid } from "../cells";
+import { cellAt, isEmptyValue, rowAt } from "./cellValues";
+import { type HeaderCell, missingColumns, resolveColumns } from "./columns";
+import { isSettingsSheetName, sheetKindFromName } from "./headers";
+import { analyseHeader, cleanText } from "./normalise";
+import { periodFromHeaders, periodFromText, yearFromText } from "./period";
+import { AMOUNT_FIELDS, TABLE_KINDS, type TableKind } from "./synonyms";
+
+export interface DetectedTable {
+  sheet: string;
+  kind: TableKind;
+  /** 0-based row of the header. */
+  headerRow: number;
+  firstDataRow: number;
+  lastDataRow: number;
+  /** Field name → 0-based column. */
+  columns: Partial<Record<string, number>>;
+  headers: { col: number; text: string; field: string | null }[];
+  unit: Unit;
+  unitSource: "setting" | "header" | "title" | "default";
+  year: number | null;
+  periodHint: Period | null;
+  title: string | null;
+  /** First and last column of the table (0-based, inclusive). */
+  firstCol?: number;
+  lastCol?: number;
+  /** The Excel table (ListObject) the table was read from. */
+  excelTable?: string | null;
+  /** Required columns that are missing (Swedish names); reading such a table is an error. */
+  missing?: string[];
+  /** The unit the headers or title name, even when a setting overrides it. */
+  foundUnit?: Unit | null;
+  /** Where periodHint came from. */
+  periodSource?: "headers" | "title" | null;
+}
+
+/** Period, year and unit when given (command line, settings file, settings sheet); null otherwise. */
+export interface Given {
+  period: Period | null;
+  year: number | null;
+  unit: Unit | null;
+}
+
+/** How far down a sheet the header row is looked for. */
+export const HEADER_SCAN_ROWS = 100;
+/** A run of this many empty rows ends a table; shorter runs are blank separator rows. */
+export const EMPTY_RUN_LIMIT = 50;
+const TITLE_ROWS = 10;
+const EXCEL_TITLE_ROWS = 5;
+
+interface Candidate {
+  table: DetectedTable;
+  byName: boolean;
+  complete: boolean;
+  recognised: number;
+  order: number;
+}
+
+export interface Detection {
+  tables: DetectedTable[];
+  /** Sheets named like a table whose header row could not be found. */
+  unreadableSheets: string[];
+}
+
+export function detect(grid: WorkbookGrid, given: Given): Detection {
+  const candidates: Candidate[] = [];
+  const unreadableSheets: string[] = [];
+  grid.sheets.forEach((sheet, sheetIndex) => {
+    if (sheet.followUp || isSettingsSheetName(sheet.name)) return;
+    const nameKind = sheetKindFromName(sheet.name);
+    const before = candidates.length;
+    if (sheet.tables && sheet.tables.length > 0) {
+      for (const t of sheet.tables) {
+        const c = fromExcelTable(sheet, t, nameKind, given, sheet.tables);
+        if (c) candidates.push({ ...c, order: sheetIndex * 1e7 + t.top });
+      }
+    } else {
+      let start = 0;
+      let kindHint = nameKind;
+      while (start < sheet.rows.length) {
+        const found = findHeaderRow(sheet, start, kindHint);
+        if (found === null) break;
+        const { candidate, nextStart } = fromSheetRegion(sheet, start, found, nameKind, given);
+        candidates.push({ ...candidate, order: sheetIndex * 1e7 + found.row });
+        start = nextStart;
+        kindHint = null;
+      }
+    }
+    if (candidates.length === before && nameKind !== null && hasContent(sheet)) unreadableSheets.push(sheet.name);
+  });
+
+  const chosen: Candidate[] = [];
+  for (const kind of TABLE_KINDS) {
+    const ofKind = candidates.filter((c) => c.table.kind === kind);
+    const pick = ofKind.find((c) => c.byName && c.complete) ?? ofKind.find((c) => c.complete) ?? ofKind.find((c) => c.byName);
+    if (pick) chosen.push(pick);
+  }
+  // No complete table anywhere: keep the most recognisable candidate so that the error can say
+  // which column it lacks instead of "no table".
+  if (chosen.length === 0 && candidates.length > 0) {
+    chosen.push(candidates.reduce((best, c) => (c.recognised > best.recognised ? c : best)));
+  }
+  chosen.sort((a, b) => a.order - b.order);
+  return { tables: chosen.map((c) => c.table), unreadableSheets };
+}
+
+/** Re-resolves the columns of detected tables for a period now known (forecast columns depend on it). */
+export function resolveForPeriod(table: DetectedTable, period: Period): DetectedTable {
+  const cells = table.headers.filter((h) => h.text !== "").map((h) => ({ col: h.col, text: h.text }));
+  const res = resolveColumns(table.kind, cells, period, table.firstCol ?? 0);
+  return { ...table, columns: res.columns, headers: res.headers, missing: missingColumns(table.kind, res.columns, null) };
+}
+
+function hasContent(sheet: SheetGrid): boolean {
+  const n = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < n; r++) for (const v of rowAt(sheet, r)) if (!isEmptyValue(v)) return true;
+  return false;
+}
+
+function headerCells(sheet: SheetGrid, row: number, left = 0, right = Infinity): HeaderCell[] {
+  const cells: HeaderCell[] = [];
+  const r = rowAt(sheet, row);
+  const end = Math.min(r.length - 1, right);
+  for (let c = left; c <= end; c++) {
+    const v = r[c];
+    if (typeof v === "string") {
+      const text = cleanText(v);
+      if (text !== "") cells.push({ col: c, text });
+    }
+  }
+  return cells;
+}
+
+/**
+ * The kind a header row belongs to: the sheet's named kind when two of its headers are
+ * recognised; else the kind with a label column and two recognised headers, complete first.
+ */
+function classify(cells: HeaderCell[], nameKind: TableKind | null): TableKind | null {
+  if (cells.length < 2) return null;
+  let best: { kind: TableKind; complete: boolean; recognised: number } | null = null;
+  for (const kind of TABLE_KINDS) {
+    const res = resolveColumns(kind, cells, null, Infinity);
+    if (kind === nameKind && res.recognised >= 2) return kind;
+    if (res.recognised < 2 || !res.hasLabel) continue;
+    const complete = missingColumns(kind, res.columns, null).length === 0;
+    if (best === null || (complete && !best.complete) || (complete === best.complete && res.recognised > best.recognised)) {
+      best = { kind, complete, recognised: res.recognised };
+    }
+  }
+  return best ? best.kind : null;
+}
+
+interface HeaderRowFound {
+  row: number;
+  kind: TableKind;
+  cells: HeaderCell[];
+}
+
+function findHeaderRow(sheet: SheetGrid, start: number, nameKind: TableKind | null): HeaderRowFound | null {
+  const end = Math.min(sheet.rows.length, start + HEADER_SCAN_ROWS);
+  for (let r = start; r < end; r++) {
+    const cells = headerCells(sheet, r);
+    const kind = classify(cells, nameKind);
+    if (kind !== null) return { row: r, kind, cells };
+  }
+  return null;
+}
+
+function rowEmpty(sheet: SheetGrid, row: number, left: number, right: number): boolean {
+  const r = sheet.rows[row];
+  if (r === undefined) return true;
+  const end = Math.min(r.length - 1, right);
+  for (let c = left; c <= end; c++) if (!isEmptyValue(r[c])) return false;
+  return true;
+}
+
+function fromSheetRegion(
+  sheet: SheetGrid,
+  start: number,
+  found: HeaderRowFound,
+  nameKind: TableKind | null,
+  given: Given,
+): { candidate: Omit<Candidate, "order">; nextStart: number } {
+  const header = found.row;
+  const n = sheet.rows.length;
+  let right = 0;
+  for (const c of found.cells) right = Math.max(right, c.col);
+  // The first column with content in the header row or just below it (a label column may lack a header).
+  let left = found.cells[0].col;
+  for (let r = header; r < Math.min(n, header + 6); r++) {
+    const row = rowAt(sheet, r);
+    for (let c = 0; c < left && c < row.length; c++) {
+      if (!isEmptyValue(row[c])) {
+        left = c;
+        break;
+      }
+    }
+  }
+
+  let lastNonEmpty = header;
+  let emptyRun = 0;
+  let sinceBlank = Infinity;
+  let nextStart = n;
+  for (let r = header + 1; r < n; r++) {
+    if (rowEmpty(sheet, r, left, right)) {
+      emptyRun++;
+      sinceBlank = 0;
+      if (emptyRun >= EMPTY_RUN_LIMIT) {
+        nextStart = r + 1;
+        break;
+      }
+      continue;
+    }
+    // Another table stacked below, after a blank row and up to two title rows.
+    if (sinceBlank < 3 && classify(headerCells(sheet, r), null) !== null) {
+      nextStart = r - sinceBlank;
+      break;
+    }
+    emptyRun = 0;
+    if (sinceBlank !== Infinity) sinceBlank++;
+    lastNonEmpty = r;
+  }
+
+  const titleTexts = textsOfRows(sheet, Math.max(start, header - TITLE_ROWS), header - 1);
+  const table = buildTable(sheet, found.kind, header, left, right, header + 1, lastNonEmpty, titleTexts, given, null);
+  return { candidate: candidateOf(table, nameKind, found.cells, given), nextStart: Math.max(nextStart, header + 1) };
+}
+
+function fromExcelTable(
+  sheet: SheetGrid,
+  t: GridTable,
+  nameKind: TableKind | null,
+  given: Given,
+  all: GridTable[],
+): Omit<Candidate, "order"> | null {
+  const cells = headerCells(sheet, t.top, t.left, t.right);
+  // A sheet's name speaks for its table only when the sheet has one table.
+  const kind = classify(cells, all.length === 1 ? nameKind : null) ?? (all.length === 1 ? nameKind : null);
+  if (kind === null) return null;
+  let titleTop = Math.max(0, t.top - EXCEL_TITLE_ROWS);
+  for (const other of all) if (other !== t && other.bottom < t.top && other.bottom + 1 > titleTop) titleTop = other.bottom + 1;
+  const titleTexts = textsOfRows(sheet, titleTop, t.top - 1);
+  const table = buildTable(sheet, kind, t.top, t.left, t.right, t.top + 1, t.bottom, titleTexts, given, t.name);
+  return candidateOf(table, all.length === 1 ? nameKind : null, cells, given);
+}
+
+function candidateOf(table: DetectedTable, nameKind: TableKind | null, cells: HeaderCell[], given: Given): Omit<Candidate, "table" | "order"> & { table: DetectedTable } {
+  const res = resolveColumns(table.kind, cells, given.period, Infinity);
+  return {
+    table,
+    byName: nameKind === table.kind,
+    complete: (table.missing ?? []).length === 0,
+    recognised: res.recognised,
+  };
+}
+
+function textsOfRows(sheet: SheetGrid, from: number, to: number): string[] {
+  const texts: string[] = [];
+  for (let r = Math.max(0, from); r <= to; r++) {
+    for (const v of rowAt(sheet, r)) {
+      if (typeof v === "string") {
+        const t = cleanText(v);
+        if (t !== "") texts.push(t);
+      }
+    }
+  }
+  return texts;
+}
+
+function buildTable(
+  sheet: SheetGrid,
+  kind: TableKind,
+  headerRow: number,
+  left: number,
+  right: number,
+  firstDataRow: number,
+  lastRow: number,
+  titleTexts: string[],
+  given: Given,
+  excelTable: string | null,
+): DetectedTable {
+  const cells = headerCells(sheet, headerRow, left, right);
+  const res = resolveColumns(kind, cells, given.period, left);
+  const lastDataRow = trimTrailingRows(sheet, kind, res.columns, firstDataRow, lastRow, left, right);
+
+  let titleUnit: Unit | null = null;
+  let titleYear: number | null = null;
+  let titlePeriod: Period | null = null;
+  for (const text of titleTexts) {
+    titleUnit ??= analyseHeader(text).unit;
+    titleYear ??= yearFromText(text);
+    titlePeriod ??= periodFromText(text);
+  }
+  // A Period column ("VB 2020", "T2 2020") speaks when headers and titles do not.
+  let columnYear: number | null = null;
+  let columnPeriod: Period | null = null;
+  const periodCol = res.columns.period;
+  if (periodCol !== undefined) {
+    for (let r = firstDataRow; r <= Math.min(lastDataRow, firstDataRow + 50); r++) {
+      const v = cellAt(sheet, r, periodCol);
+      const text = typeof v === "number" ? String(v) : typeof v === "string" ? v : "";
+      if (text.trim() === "") continue;
+      columnYear = yearFromText(text);
+      columnPeriod = periodFromText(text);
+      break;
+    }
+  }
+
+  const foundUnit = res.unit ?? titleUnit;
+  let unit: Unit;
+  let unitSource: DetectedTable["unitSource"];
+  if (given.unit !== null) [unit, unitSource] = [given.unit, "setting"];
+  else if (res.unit !== null) [unit, unitSource] = [res.unit, "header"];
+  else if (titleUnit !== null) [unit, unitSource] = [titleUnit, "title"];
+  else [unit, unitSource] = ["tkr", "default"];
+
+  const headerPeriod = periodFromHeaders(kind, cells, res.year);
+  const hint = headerPeriod ?? titlePeriod ?? columnPeriod;
+  return {
+    sheet: sheet.name,
+    kind,
+    headerRow,
+    firstDataRow,
+    lastDataRow,
+    columns: res.columns,
+    headers: res.headers,
+    unit,
+    unitSource,
+    year: res.year ?? titleYear ?? columnYear,
+    periodHint: hint,
+    title: titleTexts.length > 0 ? titleTexts[0] : null,
+    firstCol: left,
+    lastCol: right,
+    excelTable,
+    missing: missingColumns(kind, res.columns, null),
+    foundUnit,
+    periodSource: headerPeriod !== null ? "headers" : hint !== null ? "title" : null,
+  };
+}
+
+/**
+ * Notes below a table are not rows: for amount tables, trailing rows without any amount
+ * ("Källa: …"); for indicators, trailing one-cell rows after a blank row.
+ */
+function trimTrailingRows(
+  sheet: SheetGrid,
+  kind: TableKind,
+  columns: Partial<Record<string, number>>,
+  first: number,
+  last: number,
+  left: number,
+  right: number,
+): number {
+  const amountCols = AMOUNT_FIELDS[kind].map((f) => columns[f]).filter((c): c is number => c !== undefined);
+  let end = last;
+  if (amountCols.length > 0) {
+    while (end >= first && !amountCols.some((c) => hasAmountText(cellAt(sheet, end, c)))) end--;
+    return end;
+  }
+  let sawBlank = false;
+  for (let r = last; r >= first; r--) {
+    let filled = 0;
+    const row = rowAt(sheet, r);
+    for (let c = left; c <= Math.min(right, row.length - 1); c++) if (!isEmptyValue(row[c])) filled++;
+    if (filled === 0) sawBlank = true;
+    else if (filled >= 2) return sawBlank ? r : last;
+  }
+  return last;
+}
+
+const MISSING_MARKS = new Set(["-", "–", "—", "−"]);
+
+function hasAmountText(v: ReturnType<typeof cellAt>): boolean {
+  if (isEmptyValue(v)) return false;
+  return !(typeof v === "string" && MISSING_MARKS.has(v.trim()));
+}

@@ -1,0 +1,210 @@
+/**
+ * The operating budget table (DOMAIN.md section 3): a hierarchy of area, optional unit and
+ * optional cost type, leaf rows with amounts, total rows kept apart for the engine to check.
+ *
+ * Layout rules:
+ * - An empty area cell under a filled one continues the area (the area is often written once);
+ *   an empty unit cell with a cost type continues the unit in the same way.
+ * - A row whose next row lies under it (same area, deeper path) is a heading, not a leaf. A
+ *   heading with amounts is the area's subtotal: checked, never summed.
+ * - Labels such as "Nämnden totalt", "Summa …", "Totalt", "Netto" make total rows; "Summa" in the
+ *   unit column is the subtotal of its area. Subtotals of a unit (in the cost-type column) are
+ *   neither summed nor checked.
+ * - A row without labels is skipped when empty, joins the previous row's comment when it holds
+ *   only a comment, and is reported (UNLABELLED_ROW) when it holds amounts.
+ */
+import type { Amount } from "../../engine/amount";
+import type { DriftHeadingInput, DriftRowInput, DriftTableInput, TotalRowInput } from "../../engine/types";
+import type { TableContext } from "./context";
+import { isTotalLabel, labelKey, totalLabelRest } from "./normalise";
+
+const AMOUNTS = ["budget", "actual", "forecast", "previousForecast", "priorYearActual"] as const;
+type AmountField = (typeof AMOUNTS)[number];
+
+interface RawRow {
+  input: DriftRowInput;
+  hasAmounts: boolean;
+  firstAmountField: string | null;
+}
+
+export function readDrift(ctx: TableContext): DriftTableInput {
+  const { table, reader } = ctx;
+  const colArea = ctx.col("area");
+  const colUnit = ctx.col("unit");
+  const colCostType = ctx.col("costType");
+  const amountCols = AMOUNTS.map((f) => [f, ctx.col(f)] as const).filter((e): e is readonly [AmountField, number] => e[1] !== undefined);
+  const colFund = ctx.col("openingResultFund");
+  const colGross = ctx.col("grossBudget");
+  const hAreas = ctx.header("area");
+  const hUnit = ctx.header("unit");
+  const hCostType = ctx.header("costType");
+  const hComment = ctx.header("comment");
+  const hEarmark = ctx.header("earmark");
+  const hFund = ctx.header("openingResultFund");
+  const hGross = ctx.header("grossBudget");
+  const amountHeaders = new Map(amountCols.map(([f]) => [f, ctx.header(f)]));
+  const colComment = ctx.col("comment");
+  const colEarmark = ctx.col("earmark");
+  const colResultUnit = ctx.col("resultUnit");
+  const hasForecastCol = ctx.col("forecast") !== undefined;
+
+  const raw: RawRow[] = [];
+  const totals: { total: TotalRowInput; fromAreaColumn: boolean }[] = [];
+  let currentArea = "";
+  let currentUnit = "";
+
+  for (let r = table.firstDataRow; r <= table.lastDataRow; r++) {
+    const areaText = reader.text(r, colArea, hAreas, null);
+    const unitText = reader.text(r, colUnit, hUnit, null);
+    const costTypeText = reader.text(r, colCostType, hCostType, null);
+    const labelled = areaText !== "" || unitText !== "" || costTypeText !== "";
+
+    let area = areaText;
+    let unit = unitText;
+    if (areaText === "" && labelled) area = currentArea;
+    if (areaText === "" && unitText === "" && costTypeText !== "") unit = currentUnit;
+    const path = [area, unit, costTypeText].filter((p) => p !== "");
+    const subject = path.length > 0 ? path[path.length - 1] : null;
+    const labelField = costTypeText !== "" ? "costType" : unitText !== "" ? "unit" : "area";
+
+    const values: Record<AmountField, Amount | null> = { budget: null, actual: null, forecast: null, previousForecast: null, priorYearActual: null };
+    let hasAmounts = false;
+    let firstAmountField: string | null = null;
+    let forecastProblem: DriftRowInput["forecastProblem"] = null;
+    for (const [field, col] of amountCols) {
+      values[field] = reader.amount(r, col, amountHeaders.get(field)!, subject);
+      if (reader.present) {
+        hasAmounts = true;
+        firstAmountField ??= field;
+      }
+      if (field === "forecast" && values.forecast === null) forecastProblem = reader.problem;
+    }
+    const comment = reader.text(r, colComment, hComment, subject);
+
+    if (!labelled) {
+      if (hasAmounts) ctx.unlabelled(r, "area", firstAmountField);
+      else if (comment !== "" && raw.length > 0) {
+        const prev = raw[raw.length - 1].input;
+        prev.comment = prev.comment ? `${prev.comment} ${comment}` : comment;
+      }
+      continue;
+    }
+
+    const totalLabel = totalLabelOf(areaText, unitText, costTypeText, area, unit);
+    if (totalLabel !== undefined) {
+      if (totalLabel !== null) {
+        totals.push({
+          total: { label: totalLabel.label, ...values, ref: ctx.ref(r, labelField), scope: totalLabel.scope },
+          fromAreaColumn: totalLabel.scope === null,
+        });
+      }
+      continue;
+    }
+    if (areaText !== "") {
+      currentArea = areaText;
+      currentUnit = unitText;
+    } else if (unitText !== "") currentUnit = unitText;
+
+    const earmark = reader.text(r, colEarmark, hEarmark, subject);
+    raw.push({
+      input: {
+        path,
+        ...values,
+        forecastProblem: hasForecastCol && values.forecast === null ? forecastProblem : null,
+        comment: comment === "" ? null : comment,
+        resultUnit: reader.flag(r, colResultUnit),
+        openingResultFund: colFund === undefined ? null : reader.amount(r, colFund, hFund, subject),
+        grossBudget: colGross === undefined ? null : reader.amount(r, colGross, hGross, subject),
+        earmark: earmark === "" ? null : earmark,
+        ref: ctx.ref(r, labelField),
+      },
+      hasAmounts,
+      firstAmountField,
+    });
+  }
+
+  const rows: DriftRowInput[] = [];
+  const headings: DriftHeadingInput[] = [];
+  const totalRows: TotalRowInput[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const { input, hasAmounts } = raw[i];
+    const next = raw[i + 1];
+    if (next !== undefined && isUnder(next.input.path, input.path)) {
+      headings.push({ path: input.path, comment: input.comment, ref: input.ref });
+      if (hasAmounts && input.path.length === 1) {
+        const { budget, actual, forecast, previousForecast, priorYearActual } = input;
+        totalRows.push({ label: input.path[0], budget, actual, forecast, previousForecast, priorYearActual, ref: input.ref, scope: input.path[0] });
+      }
+      continue;
+    }
+    rows.push(input);
+  }
+
+  // Totals in the area column: "Summa Övrig verksamhet" covers that area, anything else the table.
+  const areaNames = new Map<string, string>();
+  for (const row of rows) if (!areaNames.has(labelKey(row.path[0]))) areaNames.set(labelKey(row.path[0]), row.path[0]);
+  for (const { total, fromAreaColumn } of totals) {
+    if (fromAreaColumn) {
+      const rest = totalLabelRest(total.label);
+      const areaKey = [...areaNames.keys()].find((k) => totalLabelRest(k) === rest);
+      total.scope = rest !== "" && areaKey !== undefined ? areaNames.get(areaKey)! : null;
+    }
+    totalRows.push(total);
+  }
+  totalRows.sort((a, b) => a.ref.row - b.ref.row);
+
+  reportDuplicates(ctx, rows.map((r) => ({ label: r.path.join(" / "), ref: r.ref })));
+
+  return {
+    sheet: table.sheet,
+    unit: ctx.unit,
+    rows,
+    totalRows,
+    hasForecast: hasForecastCol,
+    hasPreviousForecast: ctx.col("previousForecast") !== undefined,
+    hasPriorYear: ctx.col("priorYearActual") !== undefined,
+    hasComment: colComment !== undefined,
+    headings,
+    ...(table.unit !== ctx.unit ? { sourceUnit: table.unit } : {}),
+  };
+}
+
+/** A longer path that starts with the shorter one. */
+function isUnder(child: string[], parent: string[]): boolean {
+  if (child.length <= parent.length) return false;
+  for (let k = 0; k < parent.length; k++) if (labelKey(child[k]) !== labelKey(parent[k])) return false;
+  return true;
+}
+
+/**
+ * undefined: not a total; null: a unit's subtotal (skipped); else the label and the area covered
+ * (null for the whole table, resolved later for labels in the area column).
+ */
+function totalLabelOf(
+  areaText: string,
+  unitText: string,
+  costTypeText: string,
+  area: string,
+  unit: string,
+): { label: string; scope: string | null } | null | undefined {
+  if (areaText !== "" && isTotalLabel(areaText)) return { label: areaText, scope: null };
+  if (unitText !== "" && isTotalLabel(unitText)) {
+    return area !== "" ? { label: `${unitText} ${area}`, scope: area } : { label: unitText, scope: null };
+  }
+  if (costTypeText !== "" && isTotalLabel(costTypeText)) {
+    if (unit !== "") return null;
+    return area !== "" ? { label: `${costTypeText} ${area}`, scope: area } : { label: costTypeText, scope: null };
+  }
+  return undefined;
+}
+
+/** DUPLICATE_ROW for every row whose label (path) an earlier row already has. */
+export function reportDuplicates(ctx: TableContext, rows: { label: string; ref: { row: number; labelCell: string } }[]): void {
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = labelKey(row.label);
+    const other = seen.get(key);
+    if (other === undefined) seen.set(key, row.ref.row);
+    else ctx.duplicate(row.label, other, row.ref.labelCell);
+  }
+}
