@@ -24,17 +24,23 @@ function unescapeSheetName(name: string): string {
   return name.replace(/''/g, "'");
 }
 
+/** As the Office.js host: the prefix (names are case-insensitive in Excel) and a number. */
+function isMarkName(name: string): boolean {
+  return name.toUpperCase().startsWith(FOLLOW_UP_NAME_PREFIX) && /^\d+$/.test(name.slice(FOLLOW_UP_NAME_PREFIX.length));
+}
+
 function markCells(workbook: ExcelJS.Workbook): { name: string; cell: NameCell }[] {
   const found: { name: string; cell: NameCell }[] = [];
   workbook.definedNames.forEach((name, cell) => {
-    if (name.toUpperCase().startsWith(FOLLOW_UP_NAME_PREFIX)) found.push({ name, cell: cell as unknown as NameCell });
+    if (isMarkName(name)) found.push({ name, cell: cell as unknown as NameCell });
   });
   return found;
 }
 
-/** Names of the sheets carrying Följsam's mark (whether or not such a sheet still exists). */
-export function markedSheetNames(workbook: ExcelJS.Workbook): Set<string> {
-  return new Set(markCells(workbook).map((m) => unescapeSheetName(m.cell.sheetName)));
+/** The sheets carrying Följsam's mark, in workbook order. Sheet names compare case-insensitively, as in Excel. */
+export function markedSheets(workbook: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+  const marked = new Set(markCells(workbook).map((m) => unescapeSheetName(m.cell.sheetName).toLowerCase()));
+  return workbook.worksheets.filter((ws) => marked.has(ws.name.toLowerCase()));
 }
 
 /** Removes every Följsam mark, including stale ones whose sheet is gone. */

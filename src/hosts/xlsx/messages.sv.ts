@@ -6,6 +6,7 @@
 export const XLSX_MESSAGES = {
   missing: (file: string) => `${file} finns inte.`,
   notAFile: (file: string) => `${file} är en mapp, inte en arbetsbok.`,
+  notRegular: (file: string) => `${file} är ingen vanlig fil; spara arbetsboken som en fil och ange den.`,
   unreadable: (file: string, why: string) => `${file} kan inte läsas (${why}).`,
   empty: (file: string) => `${file} är tom (0 byte).`,
   tooLarge: (file: string, size: string) => `${file} är för stor (${size}); Följsam läser arbetsböcker upp till 1 GiB.`,

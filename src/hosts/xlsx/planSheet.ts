@@ -35,18 +35,21 @@ export function executePlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
 
   let priority = 1;
   for (const rule of plan.conditionalFormats) {
-    // gradient: true keeps the rule in the plain 2007 form (<dataBar> with min/max and a colour).
-    // The x14 extension ExcelJS writes for solid bars is where its known data-bar bugs are.
+    // Solid bars (gradient: false) make ExcelJS write the rule the way Excel itself does: the
+    // 2007 <dataBar> plus its x14 extension, linked by a GUID; deficits get Excel's red negative
+    // bars. With gradient: true ExcelJS still writes the link, but with an empty id.
     const dataBar: ExcelJS.DataBarRuleType & { color: Partial<ExcelJS.Color> } = {
       type: "dataBar",
       priority: priority++,
-      gradient: true,
+      gradient: false,
       cfvo: [{ type: "min" }, { type: "max" }],
       color: { argb: argb(rule.color) },
     };
     ws.addConditionalFormatting({ ref: rule.range, rules: [dataBar] });
   }
 
+  // ExcelJS writes the print-titles name as '<sheet>'!$1:$1 without doubling an apostrophe in the
+  // sheet name, which Excel would have to repair; such a sheet prints without repeated titles.
   ws.pageSetup = {
     ...ws.pageSetup,
     orientation: plan.landscape ? "landscape" : "portrait",
@@ -54,7 +57,7 @@ export function executePlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    ...(plan.printTitleRows ? { printTitlesRow: `${plan.printTitleRows[0]}:${plan.printTitleRows[1]}` } : {}),
+    ...(plan.printTitleRows && !plan.name.includes("'") ? { printTitlesRow: `${plan.printTitleRows[0]}:${plan.printTitleRows[1]}` } : {}),
   };
   if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor) };
 }

@@ -1,11 +1,11 @@
 import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import { basename } from "path";
 import type { CellValue, GridTable, SheetGrid, WorkbookGrid } from "../../workbook/cells";
 import { a1, parseA1 } from "../../workbook/cells";
 import { FoljsamError } from "../../workbook/errors";
-import { markedSheetNames } from "./marks";
+import { markedSheets } from "./marks";
 import { READ_REASONS, XLSX_MESSAGES } from "./messages.sv";
+import { fileLabel, firstLine } from "./oneLine";
 import { checkXlsxBytes, formatBytes, MAX_TOTAL_UNCOMPRESSED } from "./zipCheck";
 
 /**
@@ -15,7 +15,7 @@ import { checkXlsxBytes, formatBytes, MAX_TOTAL_UNCOMPRESSED } from "./zipCheck"
  * other sheet is written back as ExcelJS loaded it.
  */
 export async function readXlsx(path: string): Promise<{ grid: WorkbookGrid; workbook: ExcelJS.Workbook }> {
-  const file = displayName(path);
+  const file = fileLabel(path);
   const bytes = await readBytes(path, file);
   checkXlsxBytes(bytes, file);
   const workbook = new ExcelJS.Workbook();
@@ -28,21 +28,12 @@ export async function readXlsx(path: string): Promise<{ grid: WorkbookGrid; work
   return { grid: workbookToGrid(workbook, file), workbook };
 }
 
-/** The file's base name, on one line, as it appears in messages. */
-function displayName(path: string): string {
-  return basename(path).replace(/[\x00-\x1f\x7f]/g, "?") || path;
-}
-
-function firstLine(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const line = message.split(/\r?\n/)[0].trim();
-  return line.length > 160 ? `${line.slice(0, 157)}...` : line || "okänt fel";
-}
-
 async function readBytes(path: string, file: string): Promise<Buffer> {
   try {
     const stat = await fs.stat(path);
     if (stat.isDirectory()) throw new FoljsamError(XLSX_MESSAGES.notAFile(file));
+    // A pipe or a device could be read for ever.
+    if (!stat.isFile()) throw new FoljsamError(XLSX_MESSAGES.notRegular(file));
     if (stat.size > MAX_TOTAL_UNCOMPRESSED) throw new FoljsamError(XLSX_MESSAGES.tooLarge(file, formatBytes(stat.size)));
     return await fs.readFile(path);
   } catch (e) {
@@ -55,8 +46,8 @@ async function readBytes(path: string, file: string): Promise<Buffer> {
 
 /** The grid of an already loaded workbook; exported for tests and for workbooks built in memory. */
 export function workbookToGrid(workbook: ExcelJS.Workbook, source: string): WorkbookGrid {
-  const marked = markedSheetNames(workbook);
-  return { source, sheets: workbook.worksheets.map((ws) => sheetToGrid(ws, marked.has(ws.name))) };
+  const marked = new Set(markedSheets(workbook));
+  return { source, sheets: workbook.worksheets.map((ws) => sheetToGrid(ws, marked.has(ws))) };
 }
 
 /** Days between the Excel 1900 epoch (1899-12-30, with its leap-year quirk) and 1970-01-01. */

@@ -4,8 +4,9 @@ import { promises as fs } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { FoljsamError } from "../../workbook/errors";
 import type { SheetPlan } from "../../workbook/plan";
-import { addMark, markedSheetNames, removeMarks } from "./marks";
+import { addMark, markedSheets, removeMarks } from "./marks";
 import { WRITE_REASONS, XLSX_MESSAGES } from "./messages.sv";
+import { fileLabel, firstLine } from "./oneLine";
 import { executePlan } from "./planSheet";
 
 /**
@@ -17,10 +18,12 @@ import { executePlan } from "./planSheet";
  * column widths, hidden rows and columns, frozen panes, data validation, most conditional
  * formats, notes, hyperlinks, images, Excel tables, print set-up. Lost on the way: charts,
  * pivot tables, slicers, sparklines, form controls, threaded comments, VBA macros, external
- * links, custom XML parts, the add-in's own stored settings (web extension parts), defined
- * names that are formulas or constants rather than ranges, and the sheet scope of sheet-level
- * names (ExcelJS keeps names as workbook-wide ranges). The workbook's default font becomes
- * Calibri 11 (ExcelJS writes its own style sheet).
+ * links, custom XML parts, the add-in's own stored settings (web extension parts), chart
+ * sheets, defined names that are formulas, constants, whole rows or columns (see
+ * dropDanglingNames), and the sheet scope of sheet-level names (ExcelJS keeps names as
+ * workbook-wide ranges). Print areas and print titles of a sheet whose name holds an apostrophe
+ * come out malformed (ExcelJS does not double the apostrophe). The workbook's default font
+ * becomes Calibri 11 (ExcelJS writes its own style sheet).
  */
 export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan[], outPath: string): Promise<void> {
   replaceFollowUpSheets(workbook, plans);
@@ -29,8 +32,7 @@ export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan
 
 /** The names of the sheets Följsam wrote earlier, in workbook order. */
 export function followUpSheetNames(workbook: ExcelJS.Workbook): string[] {
-  const marked = markedSheetNames(workbook);
-  return workbook.worksheets.filter((ws) => marked.has(ws.name)).map((ws) => ws.name);
+  return markedSheets(workbook).map((ws) => ws.name);
 }
 
 /** Excel's rules for a sheet name; a plan that breaks them is a bug in the plan builder. */
@@ -45,8 +47,8 @@ function checkSheetName(name: string): void {
  * plan's sheets after the remaining ones, in plan order, each with its mark.
  */
 export function replaceFollowUpSheets(workbook: ExcelJS.Workbook, plans: SheetPlan[]): void {
-  const marked = markedSheetNames(workbook);
-  const keep = new Set(workbook.worksheets.filter((ws) => !marked.has(ws.name)).map((ws) => ws.name.toLowerCase()));
+  const marked = markedSheets(workbook);
+  const keep = new Set(workbook.worksheets.filter((ws) => !marked.includes(ws)).map((ws) => ws.name.toLowerCase()));
   const planned = new Set<string>();
   // Check everything before changing anything.
   for (const plan of plans) {
@@ -57,7 +59,7 @@ export function replaceFollowUpSheets(workbook: ExcelJS.Workbook, plans: SheetPl
     planned.add(key);
   }
 
-  for (const ws of workbook.worksheets) if (marked.has(ws.name)) workbook.removeWorksheet(ws.id);
+  for (const ws of marked) workbook.removeWorksheet(ws.id);
   removeMarks(workbook);
 
   plans.forEach((plan, i) => {
@@ -65,6 +67,7 @@ export function replaceFollowUpSheets(workbook: ExcelJS.Workbook, plans: SheetPl
     executePlan(ws, plan);
     addMark(workbook, plan.name, i + 1);
   });
+  dropDanglingNames(workbook);
 
   // The active tab is an index: after a rerun with fewer sheets it may point past the last one.
   const count = workbook.worksheets.length;
@@ -76,11 +79,27 @@ export function replaceFollowUpSheets(workbook: ExcelJS.Workbook, plans: SheetPl
 }
 
 /**
+ * ExcelJS reads every defined name as if it were a plain range, so a named formula
+ * (=SUM(Data!$A$1:$A$3)) comes back as a range on a sheet called "SUM(Data", and a broken name
+ * (#REF!$A$1) as one on a sheet called "#REF"; written like that, Excel would have to repair the
+ * file. Such a name (or the part of it) that points at no sheet of the workbook is left out.
+ */
+function dropDanglingNames(workbook: ExcelJS.Workbook): void {
+  const sheets = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+  const dangling: { name: string; cell: { sheetName?: string } }[] = [];
+  workbook.definedNames.forEach((name, cell) => {
+    const sheetName = (cell as unknown as { sheetName?: string }).sheetName;
+    if (sheetName !== undefined && !sheets.has(sheetName.replace(/''/g, "'").toLowerCase())) dangling.push({ name, cell });
+  });
+  for (const { name, cell } of dangling) workbook.definedNames.removeEx(cell as unknown as Parameters<ExcelJS.DefinedNames["removeEx"]>[0], name);
+}
+
+/**
  * Writes to a temporary file in the target's folder and renames it over the target, so that a
  * failure leaves neither a half-written file nor the temporary one behind.
  */
 async function saveAtomically(workbook: ExcelJS.Workbook, outPath: string): Promise<void> {
-  const file = basename(outPath);
+  const file = fileLabel(outPath);
   let bytes: Buffer;
   try {
     // ExcelJS's typings declare their own Buffer; at run time in Node it is Node's.
@@ -90,7 +109,7 @@ async function saveAtomically(workbook: ExcelJS.Workbook, outPath: string): Prom
   }
 
   const target = resolve(outPath);
-  const tmp = join(dirname(target), `.${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await fs.writeFile(tmp, bytes, { flag: "wx" });
     await keepMode(target, tmp);
@@ -98,7 +117,7 @@ async function saveAtomically(workbook: ExcelJS.Workbook, outPath: string): Prom
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code ?? "";
-    const why = code === "ENOENT" || code === "ENOTDIR" ? `mappen ${dirname(outPath)} finns inte` : (WRITE_REASONS[code] ?? (code || firstLine(e)));
+    const why = code === "ENOENT" || code === "ENOTDIR" ? `mappen ${dirname(outPath).replace(/[\x00-\x1f\x7f]/g, "?")} finns inte` : (WRITE_REASONS[code] ?? (code || firstLine(e)));
     throw new FoljsamError(XLSX_MESSAGES.cannotWrite(file, why));
   }
 }
@@ -111,9 +130,4 @@ async function keepMode(target: string, tmp: string): Promise<void> {
   } catch {
     // No earlier file, or a file system without modes: nothing to keep.
   }
-}
-
-function firstLine(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return message.split(/\r?\n/)[0].trim().slice(0, 160) || "okänt fel";
 }

@@ -108,6 +108,16 @@ export function unzip(bytes: Buffer): Map<string, string> {
   return parts;
 }
 
+/** The same zip with one part changed. */
+export function patchZip(bytes: Buffer, part: string, patch: (text: string) => string): Buffer {
+  return craftZip(
+    readCentralDirectory(bytes, "test.xlsx").map((e) => {
+      const data = entryData(bytes, e, "test.xlsx");
+      return { name: e.name, data: e.name === part ? Buffer.from(patch(data.toString("utf8")), "utf8") : data };
+    }),
+  );
+}
+
 function decodeXml(s: string): string {
   return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, n: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[n] ?? "");
 }

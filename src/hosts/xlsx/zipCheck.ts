@@ -66,6 +66,8 @@ function describeCompoundFile(bytes: Buffer, file: string): string {
 function describeNonZip(bytes: Buffer): string {
   const head = bytes.subarray(0, 4096);
   if (head.subarray(0, 5).toString("latin1") === "%PDF-") return LOOKS_LIKE.pdf;
+  // UTF-16 with a byte-order mark: Excel's "Unicode text" export.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return LOOKS_LIKE.text;
   if (head.includes(0)) return LOOKS_LIKE.unknown;
   const text = head.toString("utf8");
   // A cut in the middle of a multi-byte character at the end of the sample is not a reason to call it binary.

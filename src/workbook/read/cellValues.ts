@@ -14,6 +14,7 @@ import { YES_WORDS } from "./synonyms";
 export type AmountProblem = "empty" | "invalid" | "error";
 
 const YES = new Set(YES_WORDS);
+const PLAIN_NUMBER = /^-?\d{1,15}(?:[,.]\d{1,15})?$/;
 const EMPTY_ROW: CellValue[] = [];
 
 /** The cell at (row, col), null when the row or cell does not exist. */
@@ -89,16 +90,19 @@ export class CellReader {
     return null;
   }
 
-  private finish(a: Amount | null): Amount | null {
+  private finish(a: Amount | null, flow: boolean): Amount | null {
     if (a === null) return null;
     let v = a;
     if (this.options.from !== this.options.to) v = convertUnit(v, this.options.from, this.options.to);
-    if (this.options.negate && v !== 0n) v = -v;
+    if (flow && this.options.negate && v !== 0n) v = -v;
     return v;
   }
 
-  /** An amount cell. `column` is the header text, named in findings. */
-  amount(row: number, col: number, column: string, subject: string | null): Amount | null {
+  /**
+   * An amount cell. `column` is the header text, named in findings. `flow` false for a balance
+   * (the opening result fund), whose sign costsNegative does not change.
+   */
+  amount(row: number, col: number, column: string, subject: string | null, flow = true): Amount | null {
     const v = cellAt(this.sheet, row, col);
     this.problem = null;
     this.present = true;
@@ -109,13 +113,18 @@ export class CellReader {
         this.findings.push(makeFinding("NUMBER_PARSE", "error", this.where(row, col, subject), { column, text: String(v) }));
         return null;
       }
-      return this.finish(a);
+      return this.finish(a, flow);
     }
     if (v === null) {
       this.present = false;
       return this.empty(row, col, column, subject);
     }
     if (typeof v === "string") {
+      // The common case first: "1297,1", "-42", "1297.1" (no spaces, signs or words).
+      if (PLAIN_NUMBER.test(v)) {
+        const a = parseAmount(v.replace(",", "."));
+        if (a !== null) return this.finish(a, flow);
+      }
       const parsed = parseSwedishNumber(v);
       if (parsed.kind === "missing") {
         // "-" and "–" are written for "nothing": missing, and no amount for a heading row.
@@ -124,7 +133,7 @@ export class CellReader {
       }
       if (parsed.kind === "number" && !parsed.percent) {
         const a = parseAmount(parsed.decimal);
-        if (a !== null) return this.finish(a);
+        if (a !== null) return this.finish(a, flow);
       }
       this.problem = "invalid";
       this.findings.push(makeFinding("NUMBER_PARSE", "error", this.where(row, col, subject), { column, text: cleanText(v) }));

@@ -9,6 +9,9 @@ import { CellReader } from "./cellValues";
 import type { DetectedTable } from "./detect";
 import { FIELD_LABELS } from "./synonyms";
 
+/** The label given to a sum row without one (see isUnlabelledSum). */
+export const UNLABELLED_SUM = "Summa (rad utan benämning)";
+
 export class TableContext {
   readonly reader: CellReader;
   private readonly letters: [string, string][];
@@ -26,7 +29,12 @@ export class TableContext {
     this.letters = Object.entries(columns)
       .filter((e): e is [string, number] => e[1] !== undefined)
       .map(([field, col]) => [field, columnLetters(col)]);
-    for (const h of table.headers) if (h.field !== null && h.text !== "") this.headerTexts.set(h.field, h.text);
+    // By column, not by the header's field: the user (or the VB rule) may have moved a field.
+    const textByCol = new Map(table.headers.filter((h) => h.text !== "").map((h) => [h.col, h.text]));
+    for (const [field, col] of Object.entries(columns)) {
+      const text = col === undefined ? undefined : textByCol.get(col);
+      if (text !== undefined) this.headerTexts.set(field, text);
+    }
   }
 
   /** The header text of a field's column as written, for messages ("Budget 2019"). */
@@ -53,6 +61,14 @@ export class TableContext {
     this.findings.push(
       makeFinding("UNLABELLED_ROW", "warning", { sheet: this.sheet.name, cell, subject: null }, { column: this.header(labelField) }),
     );
+  }
+
+  /**
+   * The last row of a table with amounts but no label is taken for an unlabelled sum row, the
+   * common layout: it is checked as a total of the whole table, never summed.
+   */
+  isUnlabelledSum(row: number): boolean {
+    return row === this.table.lastDataRow;
   }
 
   /** DUPLICATE_ROW, naming the other row. */

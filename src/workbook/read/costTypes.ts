@@ -5,7 +5,7 @@
  */
 import type { Amount } from "../../engine/amount";
 import type { CostKind, CostTypeRowInput, CostTypeTableInput, TotalRowInput } from "../../engine/types";
-import type { TableContext } from "./context";
+import { type TableContext, UNLABELLED_SUM } from "./context";
 import { reportDuplicates } from "./drift";
 import { isTotalLabel, wordKey } from "./normalise";
 import { COST_KIND_WORDS } from "./synonyms";
@@ -39,7 +39,10 @@ export function readCostTypes(ctx: TableContext): CostTypeTableInput {
       if (reader.present) [present, first] = [true, first ?? "actual"];
     }
     if (name === "") {
-      if (present) ctx.unlabelled(r, "name", first);
+      if (present && ctx.isUnlabelledSum(r)) {
+        const ref = ctx.ref(r, "name");
+        totalRows.push({ label: UNLABELLED_SUM, budget: null, actual, forecast: null, previousForecast: null, priorYearActual, ref, scope: null });
+      } else if (present) ctx.unlabelled(r, "name", first);
       continue;
     }
     if (isTotalLabel(name)) {

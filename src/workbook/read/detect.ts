@@ -8,7 +8,7 @@ import type { Period, Unit } from "../../engine/types";
 import type { GridTable, SheetGrid, WorkbookGrid } from "../cells";
 import { cellAt, isEmptyValue, rowAt } from "./cellValues";
 import { type HeaderCell, missingColumns, resolveColumns } from "./columns";
-import { isSettingsSheetName, sheetKindFromName } from "./headers";
+import { isSettingsSheetName, matchAnalysed, sheetKindFromName } from "./headers";
 import { analyseHeader, cleanText } from "./normalise";
 import { periodFromHeaders, periodFromText, yearFromText } from "./period";
 import { AMOUNT_FIELDS, TABLE_KINDS, type TableKind } from "./synonyms";
@@ -81,7 +81,9 @@ export function detect(grid: WorkbookGrid, given: Given): Detection {
         const c = fromExcelTable(sheet, t, nameKind, given, sheet.tables);
         if (c) candidates.push({ ...c, order: sheetIndex * 1e7 + t.top });
       }
-    } else {
+    }
+    // A sheet whose Excel tables are none of ours (a lookup list, say) is read like any other.
+    if (candidates.length === before) {
       let start = 0;
       let kindHint = nameKind;
       while (start < sheet.rows.length) {
@@ -144,6 +146,9 @@ function headerCells(sheet: SheetGrid, row: number, left = 0, right = Infinity):
  */
 function classify(cells: HeaderCell[], nameKind: TableKind | null): TableKind | null {
   if (cells.length < 2) return null;
+  // Cheap first: most rows (data rows after a blank row) match fewer than two headers of any kind.
+  const analysed = cells.map((c) => analyseHeader(c.text));
+  if (!TABLE_KINDS.some((kind) => analysed.filter((h) => matchAnalysed(kind, h) !== null).length >= 2)) return null;
   let best: { kind: TableKind; complete: boolean; recognised: number } | null = null;
   for (const kind of TABLE_KINDS) {
     const res = resolveColumns(kind, cells, null, Infinity);
@@ -242,7 +247,7 @@ function fromExcelTable(
 ): Omit<Candidate, "order"> | null {
   const cells = headerCells(sheet, t.top, t.left, t.right);
   // A sheet's name speaks for its table only when the sheet has one table.
-  const kind = classify(cells, all.length === 1 ? nameKind : null) ?? (all.length === 1 ? nameKind : null);
+  const kind = classify(cells, all.length === 1 ? nameKind : null);
   if (kind === null) return null;
   let titleTop = Math.max(0, t.top - EXCEL_TITLE_ROWS);
   for (const other of all) if (other !== t && other.bottom < t.top && other.bottom + 1 > titleTop) titleTop = other.bottom + 1;

@@ -11,20 +11,19 @@
  *   unit column is the subtotal of its area. Subtotals of a unit (in the cost-type column) are
  *   neither summed nor checked.
  * - A row without labels is skipped when empty, joins the previous row's comment when it holds
- *   only a comment, and is reported (UNLABELLED_ROW) when it holds amounts.
+ *   only a comment, and is reported (UNLABELLED_ROW) when it holds amounts; as the table's last
+ *   row it is the sum row without a label, a total of the whole table.
  */
 import type { Amount } from "../../engine/amount";
 import type { DriftHeadingInput, DriftRowInput, DriftTableInput, TotalRowInput } from "../../engine/types";
-import type { TableContext } from "./context";
+import { type TableContext, UNLABELLED_SUM } from "./context";
 import { isTotalLabel, labelKey, totalLabelRest } from "./normalise";
 
 const AMOUNTS = ["budget", "actual", "forecast", "previousForecast", "priorYearActual"] as const;
-type AmountField = (typeof AMOUNTS)[number];
 
 interface RawRow {
   input: DriftRowInput;
   hasAmounts: boolean;
-  firstAmountField: string | null;
 }
 
 export function readDrift(ctx: TableContext): DriftTableInput {
@@ -32,7 +31,8 @@ export function readDrift(ctx: TableContext): DriftTableInput {
   const colArea = ctx.col("area");
   const colUnit = ctx.col("unit");
   const colCostType = ctx.col("costType");
-  const amountCols = AMOUNTS.map((f) => [f, ctx.col(f)] as const).filter((e): e is readonly [AmountField, number] => e[1] !== undefined);
+  const amountCols = AMOUNTS.map((f) => ctx.col(f));
+  const amountHeaders = AMOUNTS.map((f) => ctx.header(f));
   const colFund = ctx.col("openingResultFund");
   const colGross = ctx.col("grossBudget");
   const hAreas = ctx.header("area");
@@ -42,11 +42,20 @@ export function readDrift(ctx: TableContext): DriftTableInput {
   const hEarmark = ctx.header("earmark");
   const hFund = ctx.header("openingResultFund");
   const hGross = ctx.header("grossBudget");
-  const amountHeaders = new Map(amountCols.map(([f]) => [f, ctx.header(f)]));
   const colComment = ctx.col("comment");
   const colEarmark = ctx.col("earmark");
   const colResultUnit = ctx.col("resultUnit");
   const hasForecastCol = ctx.col("forecast") !== undefined;
+
+  // One amount column after the other, in a fixed order: no per-row maps, records or closures.
+  const state: { row: number; subject: string | null; first: string | null } = { row: 0, subject: null, first: null };
+  const read = (k: number): Amount | null => {
+    const col = amountCols[k];
+    if (col === undefined) return null;
+    const v = reader.amount(state.row, col, amountHeaders[k], state.subject);
+    if (reader.present && state.first === null) state.first = AMOUNTS[k];
+    return v;
+  };
 
   const raw: RawRow[] = [];
   const totals: { total: TotalRowInput; fromAreaColumn: boolean }[] = [];
@@ -67,22 +76,26 @@ export function readDrift(ctx: TableContext): DriftTableInput {
     const subject = path.length > 0 ? path[path.length - 1] : null;
     const labelField = costTypeText !== "" ? "costType" : unitText !== "" ? "unit" : "area";
 
-    const values: Record<AmountField, Amount | null> = { budget: null, actual: null, forecast: null, previousForecast: null, priorYearActual: null };
-    let hasAmounts = false;
-    let firstAmountField: string | null = null;
-    let forecastProblem: DriftRowInput["forecastProblem"] = null;
-    for (const [field, col] of amountCols) {
-      values[field] = reader.amount(r, col, amountHeaders.get(field)!, subject);
-      if (reader.present) {
-        hasAmounts = true;
-        firstAmountField ??= field;
-      }
-      if (field === "forecast" && values.forecast === null) forecastProblem = reader.problem;
-    }
+    state.row = r;
+    state.subject = subject;
+    state.first = null;
+    const budget = read(0);
+    const actual = read(1);
+    const forecast = read(2);
+    const forecastProblem = forecast === null && hasForecastCol ? reader.problem : null;
+    const previousForecast = read(3);
+    const priorYearActual = read(4);
     const comment = reader.text(r, colComment, hComment, subject);
+    const hasAmounts = state.first !== null;
+    const firstAmountField = state.first;
 
     if (!labelled) {
-      if (hasAmounts) ctx.unlabelled(r, "area", firstAmountField);
+      if (hasAmounts && ctx.isUnlabelledSum(r)) {
+        totals.push({
+          total: { label: UNLABELLED_SUM, budget, actual, forecast, previousForecast, priorYearActual, ref: ctx.ref(r, "area"), scope: null },
+          fromAreaColumn: false,
+        });
+      } else if (hasAmounts) ctx.unlabelled(r, "area", firstAmountField);
       else if (comment !== "" && raw.length > 0) {
         const prev = raw[raw.length - 1].input;
         prev.comment = prev.comment ? `${prev.comment} ${comment}` : comment;
@@ -94,7 +107,16 @@ export function readDrift(ctx: TableContext): DriftTableInput {
     if (totalLabel !== undefined) {
       if (totalLabel !== null) {
         totals.push({
-          total: { label: totalLabel.label, ...values, ref: ctx.ref(r, labelField), scope: totalLabel.scope },
+          total: {
+            label: totalLabel.label,
+            budget,
+            actual,
+            forecast,
+            previousForecast,
+            priorYearActual,
+            ref: ctx.ref(r, labelField),
+            scope: totalLabel.scope,
+          },
           fromAreaColumn: totalLabel.scope === null,
         });
       }
@@ -109,17 +131,20 @@ export function readDrift(ctx: TableContext): DriftTableInput {
     raw.push({
       input: {
         path,
-        ...values,
-        forecastProblem: hasForecastCol && values.forecast === null ? forecastProblem : null,
+        budget,
+        actual,
+        forecast,
+        forecastProblem,
+        previousForecast,
+        priorYearActual,
         comment: comment === "" ? null : comment,
         resultUnit: reader.flag(r, colResultUnit),
-        openingResultFund: colFund === undefined ? null : reader.amount(r, colFund, hFund, subject),
+        openingResultFund: colFund === undefined ? null : reader.amount(r, colFund, hFund, subject, false),
         grossBudget: colGross === undefined ? null : reader.amount(r, colGross, hGross, subject),
         earmark: earmark === "" ? null : earmark,
         ref: ctx.ref(r, labelField),
       },
       hasAmounts,
-      firstAmountField,
     });
   }
 

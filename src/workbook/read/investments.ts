@@ -4,7 +4,7 @@
  */
 import type { Amount } from "../../engine/amount";
 import type { InvestmentRowInput, InvestmentTableInput, TotalRowInput } from "../../engine/types";
-import type { TableContext } from "./context";
+import { type TableContext, UNLABELLED_SUM } from "./context";
 import { reportDuplicates } from "./drift";
 import { isTotalLabel } from "./normalise";
 
@@ -42,7 +42,9 @@ export function readInvestments(ctx: TableContext): InvestmentTableInput {
     }
     const comment = reader.text(r, colComment, hComment, subject);
     if (name === "") {
-      if (hasAmounts) ctx.unlabelled(r, "name", firstAmountField);
+      if (hasAmounts && ctx.isUnlabelledSum(r)) {
+        totalRows.push({ label: UNLABELLED_SUM, ...values, priorYearActual: null, ref: ctx.ref(r, "name"), scope: null });
+      } else if (hasAmounts) ctx.unlabelled(r, "name", firstAmountField);
       else if (comment !== "" && rows.length > 0) {
         const prev = rows[rows.length - 1];
         prev.comment = prev.comment ? `${prev.comment} ${comment}` : comment;

@@ -32,14 +32,20 @@ export function wordKey(text: string): string {
   return words(text).join(" ");
 }
 
-/** A label for comparing rows (duplicates): folded, single spaces, trimmed. */
+/**
+ * A label for comparing rows (duplicates, headings): lower case. Labels arrive through cleanText
+ * (single spaces, trimmed); this runs once per row, so it stays cheap.
+ */
 export function labelKey(text: string): string {
-  return fold(text).replace(WHITESPACE, " ").trim();
+  return text.toLowerCase();
 }
+
+const UNCLEAN = /\s\s|[\t\n\r\f\v\u00a0\u202f\u2007\u2009]/;
 
 /** Collapses runs of whitespace (line breaks, non-breaking spaces) in a cell's text. */
 export function cleanText(text: string): string {
-  return text.replace(WHITESPACE, " ").trim();
+  const t = text.trim();
+  return UNCLEAN.test(t) ? t.replace(WHITESPACE, " ").trim() : t;
 }
 
 export function isYearWord(word: string): boolean {
@@ -107,9 +113,18 @@ export function sheetNameKey(name: string): string {
 const TOTAL_EXACT = new Set(TOTAL_LABELS.map(wordKey));
 const TOTAL_FIRST = new Set(TOTAL_FIRST_WORDS);
 const TOTAL_LAST = new Set(TOTAL_LAST_WORDS);
+/** Every word a total label can hang on, as written and folded: a cheap test before the real one. */
+const TOTAL_HINT = new RegExp(
+  [...new Set([...TOTAL_LABELS.flatMap((l) => l.toLowerCase().split(" ")), ...TOTAL_LABELS.flatMap(words), ...TOTAL_FIRST_WORDS, ...TOTAL_LAST_WORDS])]
+    .filter((w) => w.length > 0)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|"),
+  "i",
+);
 
 /** "Nämnden totalt", "Summa", "Summa Övrig verksamhet", "Totalt", "Netto" … */
 export function isTotalLabel(text: string): boolean {
+  if (!TOTAL_HINT.test(text)) return false;
   const w = words(text);
   if (w.length === 0) return false;
   return TOTAL_EXACT.has(w.join(" ")) || TOTAL_FIRST.has(w[0]) || TOTAL_LAST.has(w[w.length - 1]);

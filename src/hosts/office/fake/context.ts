@@ -24,7 +24,7 @@ export function jsonBytes(value: unknown): number {
 interface PendingOperation {
   bytes: number;
   /** Runs the operation against the workbook; returns the response bytes it produced. */
-  run: () => number | void;
+  run: () => number;
 }
 
 /**
@@ -39,7 +39,20 @@ export class FakeRequestContext {
 
   constructor(readonly data: FakeWorkbook) {}
 
-  enqueue(path: string, action: string, args: readonly unknown[], run: () => number | void): void {
+  /** Queues an action (a property set or a method call); it produces no response data. */
+  enqueue(path: string, action: string, args: readonly unknown[], run: () => unknown): void {
+    this.push(path, action, args, () => {
+      run();
+      return 0;
+    });
+  }
+
+  /** Queues a load; `load` returns the size of the data it brings back. */
+  enqueueLoad(path: string, properties: readonly string[], load: () => number): void {
+    this.push(path, "load", properties, load);
+  }
+
+  private push(path: string, action: string, args: readonly unknown[], run: () => number): void {
     const described = args.map((a) => (a instanceof FakeClientObject ? { ref: a.path } : a));
     this.queue.push({ bytes: jsonBytes({ path, action, args: described }), run });
   }
@@ -62,7 +75,7 @@ export class FakeRequestContext {
           "Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
       );
     }
-    for (const op of operations) record.responseBytes += op.run() || 0;
+    for (const op of operations) record.responseBytes += op.run();
     if (this.data.responseLimitBytes !== undefined && record.responseBytes > this.data.responseLimitBytes) {
       throw new FakeOfficeError(
         "ResponsePayloadSizeLimitExceeded",
@@ -116,7 +129,7 @@ export abstract class FakeClientObject {
 
   load(argument?: LoadArgument): this {
     const paths = loadPaths(argument) ?? this.defaultProperties();
-    this.ctx.enqueue(this.path, "load", paths, () => this.loadNow(paths));
+    this.ctx.enqueueLoad(this.path, paths, () => this.loadNow(paths));
     return this;
   }
 
@@ -148,7 +161,7 @@ export abstract class FakeClientObject {
     return this.snapshot.get(name) as T;
   }
 
-  protected queue(action: string, args: readonly unknown[], run: () => void): void {
+  protected queue(action: string, args: readonly unknown[], run: () => unknown): void {
     this.ctx.enqueue(this.path, action, args, run);
   }
 }

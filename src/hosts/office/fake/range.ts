@@ -138,22 +138,22 @@ export class RangeProxy extends FakeClientObject implements Pick<Excel.Range, Ra
   get cellCount(): number {
     return this.loaded("cellCount");
   }
-  get values(): any[][] {
+  get values(): unknown[][] {
     return this.loaded("values");
   }
-  set values(input: any[][]) {
+  set values(input: unknown[][]) {
     this.queueWrite("values", input, (cell, value, location) => writeInput(cell, value, location));
   }
-  get formulas(): any[][] {
+  get formulas(): unknown[][] {
     return this.loaded("formulas");
   }
-  set formulas(input: any[][]) {
+  set formulas(input: unknown[][]) {
     this.queueWrite("formulas", input, (cell, value, location) => writeInput(cell, value, location));
   }
-  get numberFormat(): any[][] {
+  get numberFormat(): unknown[][] {
     return this.loaded("numberFormat");
   }
-  set numberFormat(input: any[][]) {
+  set numberFormat(input: unknown[][]) {
     this.queueWrite("numberFormat", input, (cell, value, location) => {
       if (value === null || value === undefined) return;
       if (typeof value !== "string") throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. ${location}`);

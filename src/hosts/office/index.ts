@@ -1,0 +1,12 @@
+/**
+ * The Office.js host: the only code that touches `Excel.*`. It reads the open workbook into the
+ * host-neutral grid and executes sheet plans, batched under Excel's request limits.
+ */
+export { readWorkbookGrid, READ_SYNCS } from "./read";
+export type { ReadOptions } from "./read";
+export { writeSheetPlans } from "./write";
+export type { WriteOptions, WriteReport } from "./write";
+export { planWrite, DEFAULT_BUDGET_BYTES } from "./writePlan";
+export type { WriteBatch, WriteStep } from "./writePlan";
+export { checkRequirements, isSetSupported, REQUIRED_SETS, PAGE_LAYOUT_SET } from "./requirements";
+export type { RequirementCheck, RequirementProbe } from "./requirements";

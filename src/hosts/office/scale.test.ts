@@ -1,0 +1,55 @@
+import { createFakeWorkbook, fakeExcelRun } from "./fake";
+import { driftInputRows, driftPlan, excelApiUpTo } from "./office.testkit";
+import { READ_SYNCS, readWorkbookGrid } from "./read";
+import { writeSheetPlans } from "./write";
+import { DEFAULT_BUDGET_BYTES } from "./writePlan";
+
+/**
+ * How the Office host scales. Reading takes the same two syncs for 1 000 and 100 000 rows.
+ * Writing takes one sync to look at the workbook and one per batch; batches are filled up to the
+ * 4 MB request budget, so their number follows the bytes written, not the rows: a 1 000-row
+ * drift sheet fits one batch, a 100 000-row one (≈ 40 MB of formulas, formats and styles) needs
+ * about one per 4 MB, and no request exceeds the budget.
+ */
+async function measureRead(areas: number) {
+  const data = createFakeWorkbook({ sheets: [{ name: "Drift", rows: driftInputRows(areas), tables: [{ name: "Drift", range: `A1:F${areas + 1}` }] }, { name: "Mål", rows: [["Mål"]] }] });
+  const grid = await fakeExcelRun(data, (context) => readWorkbookGrid(context));
+  return { data, grid };
+}
+
+async function measureWrite(areas: number) {
+  const data = createFakeWorkbook({ sheets: [{ name: "Indata", rows: [["Budget"]] }] });
+  const report = await fakeExcelRun(data, (context) => writeSheetPlans(context, [driftPlan(areas)], { requirements: excelApiUpTo(17) }));
+  return { data, report };
+}
+
+describe("Office host at scale", () => {
+  it("reads a 1 000-row and a 100 000-row drift table in the same number of syncs", async () => {
+    const small = await measureRead(1_000);
+    const large = await measureRead(100_000);
+    expect(small.data.syncCount).toBe(READ_SYNCS);
+    expect(large.data.syncCount).toBe(READ_SYNCS);
+    expect(large.grid.sheets[0].rows).toHaveLength(100_001);
+    expect(large.grid.sheets[0].rows[100_000][4]).toEqual({ date: 45322 + (99_999 % 28) });
+    // Requests stay tiny; the response carries the cells.
+    expect(large.data.largestRequestBytes).toBeLessThan(2_000);
+  });
+
+  it("writes a 1 000-row drift sheet in one batch and a 100 000-row one in batches under 4 MB", async () => {
+    const small = await measureWrite(1_000);
+    expect(small.data.syncCount).toBe(2);
+    expect(small.report.syncs).toBe(2);
+
+    const large = await measureWrite(100_000);
+    const sent = large.data.syncs.map((s) => s.requestBytes);
+    const total = sent.reduce((a, b) => a + b, 0);
+    expect(large.data.syncCount).toBe(large.report.syncs);
+    for (const bytes of sent) expect(bytes).toBeLessThanOrEqual(DEFAULT_BUDGET_BYTES);
+    // The host's estimate never falls below what the fake measured for the same batch.
+    large.report.batchBytes.forEach((estimate, i) => expect(estimate).toBeGreaterThanOrEqual(sent[i + 1]));
+    // Syncs follow bytes: every batch but the last is well filled, so there are no more than needed.
+    for (const estimate of large.report.batchBytes.slice(0, -1)) expect(estimate).toBeGreaterThan(DEFAULT_BUDGET_BYTES * 0.75);
+    expect(large.report.syncs).toBeLessThanOrEqual(2 + Math.ceil((total * 1.6) / DEFAULT_BUDGET_BYTES));
+    expect(large.data.sheet("Drift").cells.size).toBeGreaterThan(700_000);
+  });
+});
