@@ -4,3 +4,4 @@
  * still loads this page and waits for Office.onReady.
  */
 Office.onReady(() => undefined);
+export {};

@@ -50,10 +50,19 @@ export function parseAmount(text: string): Amount | null {
  */
 export function amountFromNumber(x: number): Amount | null {
   if (!Number.isFinite(x)) return null;
-  if (Math.abs(x) < 1e6) {
+  const ax = Math.abs(x);
+  if (ax < 1e6) {
     const scaled = Math.round(x * SCALE_NUM);
     // Fast path: the number has at most nine decimals and survives the round trip.
     if (scaled / SCALE_NUM === x) return BigInt(scaled);
+  } else if (ax < 1e15) {
+    // 15 significant digits: an integer part of n digits leaves 15 − n decimals (at most 9).
+    let intDigits = 7;
+    for (let limit = 1e7; ax >= limit; limit *= 10) intDigits++;
+    const decimals = 15 - intDigits;
+    const ip = Math.trunc(x);
+    const frac = Math.round((x - ip) * 10 ** decimals);
+    return BigInt(ip) * SCALE + BigInt(frac) * 10n ** BigInt(SCALE_DIGITS - decimals);
   }
   return parseAmount(x.toPrecision(15));
 }

@@ -4,7 +4,7 @@ import { applyResultTransfers, applyReturnedFunds } from "./transfers";
 import { checkTotals } from "./totals";
 import { formatAmount } from "./format";
 import { makeFinding } from "../i18n/findings.sv";
-import type { DriftNodeResult, DriftRowResult, DriftTableInput, Finding, OperatingResult, Period, RowRef, Settings } from "./types";
+import type { DriftHeadingInput, DriftNodeResult, DriftRowResult, DriftTableInput, Finding, OperatingResult, Period, RowRef, Settings } from "./types";
 
 export const TOTAL_NAME = "Nämnden totalt";
 
@@ -38,7 +38,7 @@ export function computeOperating(
 
   if (period !== "VB") checkLeafRows(rows, table, period, settings, findings);
 
-  const areas = groupAreas(rows);
+  const areas = groupAreas(rows, table.headings ?? []);
   const total = makeNode(TOTAL_NAME, rows, [], null);
   checkAreas(areas, table, settings, findings);
   checkTotals(
@@ -67,7 +67,7 @@ export function computeOperating(
 }
 
 /** Areas in order of first appearance; a third path level groups rows under a unit. */
-function groupAreas(rows: DriftRowResult[]): DriftNodeResult[] {
+function groupAreas(rows: DriftRowResult[], headings: DriftHeadingInput[]): DriftNodeResult[] {
   const byArea = new Map<string, DriftRowResult[]>();
   for (const row of rows) {
     const key = row.path[0];
@@ -85,9 +85,16 @@ function groupAreas(rows: DriftRowResult[]): DriftNodeResult[] {
       if (list) list.push(r);
       else deeper.set(r.path[1], [r]);
     }
-    const children = [...deeper].map(([unitName, unitRows]) => makeNode(unitName, unitRows, [], unitRows[0].ref));
+    const heading = (path: string[]) => headings.find((h) => h.path.length === path.length && h.path.every((p, i) => p === path[i]));
+    const children = [...deeper].map(([unitName, unitRows]) => {
+      const h = heading([name, unitName]);
+      return makeNode(unitName, unitRows, [], h?.ref ?? unitRows[0].ref, h?.comment ?? null);
+    });
+    // The area's own comment: its heading row's, else a single row's that is the area itself.
+    const areaHeading = heading([name]);
     const areaRow = areaRows.find((r) => r.path.length === 1);
-    areas.push(makeNode(name, direct, children, (areaRow ?? areaRows[0]).ref, areaRow?.comment ?? null));
+    const comment = hasComment(areaHeading?.comment ?? null) ? areaHeading!.comment : (areaRow?.comment ?? null);
+    areas.push(makeNode(name, direct, children, (areaHeading ?? areaRow ?? areaRows[0]).ref, comment));
   }
   return areas;
 }
@@ -122,7 +129,8 @@ function checkAreas(areas: DriftNodeResult[], table: DriftTableInput, settings: 
     const where = { sheet: table.sheet, cell: area.ref?.labelCell ?? null, subject: area.name };
     const share = area.budget !== null && area.budget !== 0n ? Math.abs(ratio(deviation, abs(area.budget)) ?? 0) : null;
     const large = abs(deviation) >= amountThreshold || (share !== null && share >= settings.commentThreshold.share - 1e-12);
-    const commented = hasComment(area.comment) || flattenRows(area).some((r) => hasComment(r.comment));
+    const commented =
+      hasComment(area.comment) || area.children.some((c) => hasComment(c.comment)) || flattenRows(area).some((r) => hasComment(r.comment));
     if (large && !commented) {
       area.needsComment = true;
       findings.push(makeFinding("COMMENT_REQUIRED", "warning", where, { deviation: formatAmount(deviation, table.unit) }));

@@ -18,8 +18,8 @@ const normalise = (s: string) =>
 
 /**
  * SUM_MISMATCH: input rows labelled as totals are not summed but checked, column by column,
- * against the sum of the leaf rows they cover. A total naming an area ("Summa Övrig verksamhet")
- * covers that area; any other covers the whole table. Tolerance: half a display unit per row.
+ * against the sum of the leaf rows they cover: the reader's scope when it set one (null: the whole
+ * table), else a label naming a group ("Summa Övrig verksamhet", "Övrig verksamhet totalt"). Tolerance: half a display unit per row.
  */
 export function checkTotals(
   totals: TotalRowInput[],
@@ -32,8 +32,14 @@ export function checkTotals(
 ): void {
   const halfUnit = divInt(amountFromInteger(1), 2 * 10 ** displayDecimals(unit));
   for (const total of totals) {
-    const label = normalise(total.label).replace(/^(summa|totalt|total)\s*/, "").trim();
-    const group = label ? groups.find((g) => normalise(g.name) === label) : undefined;
+    let group: (typeof groups)[number] | undefined;
+    if (total.scope !== undefined && total.scope !== null) {
+      const scope = normalise(total.scope);
+      group = groups.find((g) => normalise(g.name) === scope);
+    } else if (total.scope === undefined) {
+      const label = normalise(total.label).replace(/^(summa|totalt|total)\s*/, "").replace(/\s*(summa|totalt|total)$/, "").trim();
+      group = label ? groups.find((g) => normalise(g.name) === label) : undefined;
+    }
     const rows = group ? group.rows : allRows;
     const tolerance = halfUnit * BigInt(Math.max(rows.length, 1));
     for (const column of columns) {

@@ -58,3 +58,19 @@ describe("Swedish numbers", () => {
     expect(formatSwedish(-0.04, 1)).toBe("0,0");
   });
 });
+
+describe("spreadsheet numbers of every size read as the 15 digits Excel shows", () => {
+  it.each([
+    [1234567.891, "1234567.891"],
+    [60123456789.12, "60123456789.12"],
+    [-98765432.1, "-98765432.1"],
+    [999999999999999, "999999999999999"],
+    [1e20, "100000000000000000000"],
+    [1000000, "1000000"],
+    [2.5e6 * 0.66, "1650000"],
+    [678.66 * 3, "2035.98"],
+  ])("%p → %s", (x, text) => {
+    expect(toDecimalString(amountFromNumber(x)!)).toBe(text);
+    expect(amountFromNumber(x)).toBe(parseAmount(Number(x).toPrecision(15)));
+  });
+});
