@@ -111,9 +111,8 @@ module.exports = async (env, options) => {
     ],
     performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
     devServer: {
-      static: { directory: path.resolve(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: serving && dev ? { type: "https", options: await getHttpsOptions() } : "http",
+      server: serving ? { type: "https", options: await getHttpsOptions() } : "http",
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
       hot: true,
     },

@@ -85,8 +85,9 @@ describe("foljsam report", () => {
       ],
     });
     const r = foljsam(["report", "t2.xlsx", "--json", "-"], dir);
-    expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
+    // With --json - the summary goes to standard error; standard output is the JSON alone.
+    expect(r.stderr).toContain("tertialrapport T2 2026 (tkr)");
     const json = JSON.parse(r.stdout);
     expect(json.period).toBe("T2");
     expect(json.year).toBe(2026);

@@ -26,7 +26,7 @@ const USED_RANGE_PROPERTIES = ["rowIndex", "columnIndex", "values", "formulas", 
  */
 export async function readWorkbookGrid(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookGrid> {
   const workbook = context.workbook;
-  const worksheets = workbook.worksheets.load("items/name,items/visibility");
+  const worksheets = workbook.worksheets.load("items/name");
   const names = workbook.names.load("items/name,items/formula");
   const tables = workbook.tables.load("items/name,items/worksheet/name");
   workbook.load("name");

@@ -1,4 +1,4 @@
-import { Area, areaColumns, areaRows, formatAddress, formatArea } from "./address";
+import { Area, areaColumns, areaRows, formatAddress, formatArea, parseAddress } from "./address";
 import { FakeClientObject, FakeRequestContext } from "./context";
 import { FakeOfficeError, dimensionMismatch, propertyNotLoaded } from "./errors";
 import { FakeCell, FakeCellFormat, FakeConditionalFormat, FakeSheet, FakeWorkbook, writeInput } from "./model";
@@ -518,4 +518,13 @@ export class DataBarPositiveFormatProxy extends FakeClientObject implements Pick
   set gradientFill(gradient: boolean) {
     this.queue("set gradientFill", [gradient], () => (this.bar.requireBar().gradientFill = gradient));
   }
+}
+
+/** Resolves an address given as text or as a range proxy, relative to a sheet. */
+export function resolveAddress(data: FakeWorkbook, reference: RangeProxy | string, sheet: FakeSheet | null): RangeTarget {
+  if (reference instanceof RangeProxy) return reference.resolution.require();
+  const parsed = parseAddress(reference);
+  const target = parsed.sheet !== undefined ? data.findSheet(parsed.sheet) : sheet;
+  if (!target) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. Address: ${reference}`);
+  return { sheet: target, area: parsed.area };
 }
