@@ -43,7 +43,7 @@ describe("writeSheetPlans", () => {
     expect(data.syncCount).toBe(2);
     expect(data.suspendCalculationCalls).toBe(1);
 
-    const cells = dumpSheet(data, "Drift", { formats: true });
+    const cells = dumpSheet(data, "Drift", { formats: true, quotePrefix: true });
     expect(cells.A1).toEqual({ value: "Driftredovisning 2024, tkr", numberFormat: "General", quotePrefix: true, format: { bold: true, fontSize: 14 } });
     expect(cells.B2).toEqual({ value: "Budget", numberFormat: "General", format: { bold: true, fill: "#DDEBF7", wrap: true, borderBottom: "Continuous" } });
     expect(cells.B3).toMatchObject({ value: expect.any(Number), numberFormat: "#,##0" });

@@ -75,6 +75,8 @@ export interface DumpedCell {
 export interface DumpOptions {
   /** Also give each cell's recorded format (font, fill, borders, wrap). */
   formats?: boolean;
+  /** Also flag text entered with a leading apostrophe (quotePrefix). */
+  quotePrefix?: boolean;
 }
 
 /**
@@ -91,7 +93,7 @@ export function dumpSheet(workbook: FakeWorkbook, sheetName: string, options: Du
     if (cell.value === null && cell.formula === undefined && cell.error === undefined) continue;
     const dumped: DumpedCell = { value: cell.error ?? cell.value, numberFormat: cell.numberFormat ?? "General" };
     if (cell.formula !== undefined) dumped.formula = cell.formula.slice(1);
-    if (cell.quotePrefix) dumped.quotePrefix = true;
+    if (options.quotePrefix && cell.quotePrefix) dumped.quotePrefix = true;
     if (options.formats && cell.format) dumped.format = { ...cell.format };
     out[a1(Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS)] = dumped;
   }

@@ -106,7 +106,7 @@ describe("fake Excel: writing", () => {
       sheet.getRange("A6").values = [["=som text"]];
       await context.sync();
     });
-    const cells = dumpSheet(workbook, "Drift");
+    const cells = dumpSheet(workbook, "Drift", { quotePrefix: true });
     expect(cells.A5).toEqual({ value: null, formula: "B2*2", numberFormat: "General" });
     expect(cells.B5).toEqual({ value: "=inte formel", numberFormat: "General", quotePrefix: true });
     expect(cells.C5).toEqual({ value: "+46 70", numberFormat: "General", quotePrefix: true });
