@@ -19,8 +19,11 @@ async function measureRead(areas: number) {
 
 async function measureWrite(areas: number) {
   const data = createFakeWorkbook({ sheets: [{ name: "Indata", rows: [["Budget"]] }] });
-  const report = await fakeExcelRun(data, (context) => writeSheetPlans(context, [driftPlan(areas)], { requirements: excelApiUpTo(17) }));
-  return { data, report };
+  const progress: string[] = [];
+  const report = await fakeExcelRun(data, (context) =>
+    writeSheetPlans(context, [driftPlan(areas)], { requirements: excelApiUpTo(17), onProgress: (done, total) => progress.push(`${done}/${total}`) }),
+  );
+  return { data, report, progress };
 }
 
 describe("Office host at scale", () => {
@@ -39,11 +42,16 @@ describe("Office host at scale", () => {
     const small = await measureWrite(1_000);
     expect(small.data.syncCount).toBe(2);
     expect(small.report.syncs).toBe(2);
+    expect(small.progress).toEqual(["1/1"]);
 
     const large = await measureWrite(100_000);
     const sent = large.data.syncs.map((s) => s.requestBytes);
     const total = sent.reduce((a, b) => a + b, 0);
     expect(large.data.syncCount).toBe(large.report.syncs);
+    expect(large.progress).toHaveLength(large.report.syncs - 1);
+    // Calculation is suspended for every batch that writes cells (not for style-only batches).
+    expect(large.data.suspendCalculationCalls).toBeGreaterThan(1);
+    expect(large.data.suspendCalculationCalls).toBeLessThan(large.report.batchBytes.length);
     for (const bytes of sent) expect(bytes).toBeLessThanOrEqual(DEFAULT_BUDGET_BYTES);
     // The host's estimate never falls below what the fake measured for the same batch.
     large.report.batchBytes.forEach((estimate, i) => expect(estimate).toBeGreaterThanOrEqual(sent[i + 1]));

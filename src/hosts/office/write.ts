@@ -93,7 +93,8 @@ function queueStep(context: Excel.RequestContext, step: WriteStep, sheets: Map<s
       return;
     case "cells": {
       const range = sheetNamed(step.sheet).getRange(step.address);
-      // Formats first, in the same batch, so Excel never shows the values in the wrong format.
+      // Number formats first, in the same request, so values land in cells already formatted and
+      // Excel applies none of its automatic formats (dates, percentages) on the way in.
       range.numberFormat = step.numberFormat;
       range.formulas = step.formulas;
       return;
