@@ -110,3 +110,23 @@ export function quoteSheetName(name: string): string {
     ? name
     : `'${name.replace(/'/g, "''")}'`;
 }
+
+/**
+ * Whether a locale-invariant number format shows the number as a percentage ("0.0%", "0%").
+ * A quoted or escaped "%" is a literal and does not scale the number, so it does not count.
+ */
+export function isPercentFormat(code: string | null | undefined): boolean {
+  if (!code || !code.includes("%")) return false;
+  const section = code.replace(/"[^"]*"/g, "").replace(/\\./g, "").split(";")[0];
+  return section.includes("%");
+}
+
+/**
+ * A number shown with a percent format, as the text a person sees: 0.864 → "86,4 %". Hosts pass
+ * percent-formatted cells on this way, so that the reader knows the indicator is a percentage
+ * and holds it as points (86,4), the same as a cell typed as text.
+ */
+export function percentCellText(value: number): string {
+  const scaled = Number((value * 100).toPrecision(15));
+  return `${String(scaled).replace(".", ",")} %`;
+}

@@ -35,7 +35,7 @@ describe("readWorkbookGrid", () => {
     const drift = grid.sheets[0];
     expect(drift.rows).toEqual([
       ["Verksamhetsområde, tkr", "Budget", "Utfall", "Avvikelse", "Klar", "Datum", "Andel"],
-      ["Skola", 1200.5, 1100, 100.5, true, { date: 45322 }, 0.25],
+      ["Skola", 1200.5, 1100, 100.5, true, { date: 45322 }, "25 %"],
       ["Vård", 800, { error: "#REF!" }, { error: "#REF!" }, false, { date: 45323 }, null],
       ["=inte en formel", null, null, null, null, null, null],
     ]);

@@ -1,4 +1,4 @@
-import { CellValue, GridTable, SheetGrid, WorkbookGrid, a1 } from "../../workbook/cells";
+import { CellValue, GridTable, SheetGrid, WorkbookGrid, a1, isPercentFormat, percentCellText } from "../../workbook/cells";
 import { followUpMarks } from "./marks";
 import { isDateFormat } from "./numberFormat";
 
@@ -96,7 +96,10 @@ function toCellValue(value: unknown, type: string, numberFormat: string): CellVa
       return { error: String(value) };
     case "Double":
     case "Integer":
-      return typeof value === "number" && isDateFormat(numberFormat) ? { date: value } : (value as number);
+      if (typeof value !== "number") return value as number;
+      if (isDateFormat(numberFormat)) return { date: value };
+      // As the xlsx host does: a percent-formatted number goes on as the text it shows.
+      return isPercentFormat(numberFormat) ? percentCellText(value) : value;
     case "Boolean":
       return Boolean(value);
     case "String":

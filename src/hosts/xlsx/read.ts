@@ -1,7 +1,7 @@
 import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import type { CellValue, GridTable, SheetGrid, WorkbookGrid } from "../../workbook/cells";
-import { a1, parseA1 } from "../../workbook/cells";
+import { a1, isPercentFormat, parseA1, percentCellText } from "../../workbook/cells";
 import { FoljsamError } from "../../workbook/errors";
 import { markedSheets } from "./marks";
 import { READ_REASONS, XLSX_MESSAGES } from "./messages.sv";
@@ -138,10 +138,15 @@ function sheetToGrid(ws: ExcelJS.Worksheet, followUp: boolean): SheetGrid {
       while (out.length < c) out.push(null);
       let value: CellValue;
       switch (cell.type) {
-        case T_NUMBER:
+        case T_NUMBER: {
+          // A percent-formatted number goes on as the text it shows ("86,4 %"), see percentCellText.
+          const fmt = cell.numFmt;
+          value = fmt && isPercentFormat(fmt) ? percentCellText(cell.value as number) : (cell.value as number);
+          break;
+        }
         case T_STRING:
         case T_BOOLEAN:
-          value = cell.value as number | string | boolean;
+          value = cell.value as string | boolean;
           break;
         case T_FORMULA: {
           const at = address(r, c);
