@@ -52,9 +52,13 @@ Användning:
                  [--settings inställningar.json] [-o utfil.xlsx] [--json rapport.json | --json -]
                  [--in-place] [--strict]
   foljsam validate <fil.xlsx> [samma flaggor]   bara kontroller, ingen arbetsbok skrivs
-  foljsam template [--period T1|T2|VB] [--year ÅÅÅÅ] -o mall.xlsx
-  foljsam consolidate <a.xlsx> <b.xlsx> ... -o stad.xlsx [--json -]
+  foljsam template [--period T1|T2|VB] [--year ÅÅÅÅ] [--unit kr|tkr|mnkr] -o mall.xlsx
+                                               en tom rapportmall att fylla i
+  foljsam consolidate <a.xlsx> <b.xlsx> ... -o stad.xlsx [--json -] [--unit mnkr]
+                 [--settings inställningar.json] [--strict]
+                                               en nämnd per fil, sammanställd för staden
   foljsam demo [-o mapp]                       rapporten på det medföljande exemplet
 
 Slutkoder: 0 klart, 1 fel hittades (--strict eller validate), 2 inget gjordes.
+validate granskar inför inlämning: saknad prognos eller kommentar och fel period eller år räknas då som fel.
 `;

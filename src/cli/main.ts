@@ -1,18 +1,18 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, rmSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { SettingsError } from "../engine/settings";
 import { FoljsamError } from "../workbook/errors";
-import { checkFollowUp, resolveSettings, runFollowUp, type SettingsLayer } from "../workbook/followUp";
+import { resolveSettings, runFollowUp } from "../workbook/followUp";
+import { validateWorkbook } from "../workbook/validate";
 import { readXlsx } from "../hosts/xlsx/read";
 import { writeFollowUp } from "../hosts/xlsx/write";
 import { type CliOptions, parseArgs, USAGE } from "./args";
+import { consolidateCommand } from "./consolidate";
+import { EXIT_FINDINGS, EXIT_NOTHING, EXIT_OK, settingsLayers, writeJson } from "./options";
 import { Progress } from "./progress";
 import { summaryLines } from "./summary";
+import { template } from "./template";
 import type { JsonReport } from "../engine/report";
-
-const EXIT_OK = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_NOTHING = 2;
 
 /** The bundled sample, relative to the compiled lib/cli/main.js (and to src/cli in tests). */
 export const SAMPLE_WORKBOOK = resolve(__dirname, "..", "..", "assets", "foljsam-exempel.xlsx");
@@ -34,8 +34,9 @@ export async function main(argv: string[]): Promise<number> {
       case "demo":
         return await demo(opts, progress);
       case "template":
+        return await template(opts, process.stdout);
       case "consolidate":
-        throw new FoljsamError(`Kommandot ${opts.command} finns inte i den här versionen.`);
+        return await consolidateCommand(opts, progress);
       default:
         throw new FoljsamError(`Okänt kommando "${opts.command}". Se foljsam --help.`);
     }
@@ -55,37 +56,6 @@ function oneLine(e: unknown): string {
   return `oväntat fel: ${message.replace(/\s*\n\s*/g, " ")} (kör med FOLJSAM_DEBUG=1 för detaljer)`;
 }
 
-function settingsLayers(opts: CliOptions): SettingsLayer[] {
-  const layers: SettingsLayer[] = [];
-  if (opts.settings) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(opts.settings, "utf8"));
-    } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : "ogiltig JSON";
-      throw new FoljsamError(`${basename(opts.settings)}: kan inte läsa inställningarna (${why}).`);
-    }
-    layers.push({ source: basename(opts.settings), raw });
-  }
-  const flags: Record<string, unknown> = {};
-  if (opts.period !== undefined) {
-    const p = opts.period.toUpperCase();
-    if (!["T1", "T2", "VB"].includes(p)) throw new FoljsamError(`--period ska vara T1, T2 eller VB, inte "${opts.period}".`);
-    flags.period = p;
-  }
-  if (opts.year !== undefined) {
-    if (!/^\d{4}$/.test(opts.year)) throw new FoljsamError(`--year ska vara ett årtal som 2026, inte "${opts.year}".`);
-    flags.year = Number(opts.year);
-  }
-  if (opts.unit !== undefined) {
-    const u = opts.unit.toLowerCase();
-    if (!["kr", "tkr", "mnkr"].includes(u)) throw new FoljsamError(`--unit ska vara kr, tkr eller mnkr, inte "${opts.unit}".`);
-    flags.unit = u;
-  }
-  if (Object.keys(flags).length) layers.push({ source: "kommandoraden", raw: flags });
-  return layers;
-}
-
 async function report(opts: CliOptions, progress: Progress, validateOnly: boolean): Promise<number> {
   const [input, ...extra] = opts.positional;
   if (!input) throw new FoljsamError(`Ange en arbetsbok: foljsam ${opts.command} <fil.xlsx>.`);
@@ -100,7 +70,7 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
   let json: JsonReport;
   let result;
   if (validateOnly) {
-    ({ report: json, result } = checkFollowUp(grid, settings));
+    ({ report: json, result } = validateWorkbook(grid, settings));
   } else {
     const run = runFollowUp(grid, settings);
     ({ report: json, result } = run);
@@ -123,7 +93,14 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
   for (const line of summaryLines(result)) out.write(`${line}\n`);
   if (outPath) out.write(`  Skrev ${outPath}\n`);
   const errors = result.findings.some((f) => f.severity === "error");
+  if (validateOnly) out.write(`  ${validateVerdict(result.findings.filter((f) => f.severity === "error").length)}\n`);
   return errors && (validateOnly || opts.strict) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The last line of validate: whether the workbook can be submitted as it is. */
+function validateVerdict(errors: number): string {
+  if (errors === 0) return "Inga fel: arbetsboken kan lämnas in.";
+  return `${errors} fel måste rättas innan arbetsboken lämnas in.`;
 }
 
 function outputPath(input: string, opts: CliOptions): string {
@@ -135,24 +112,6 @@ function outputPath(input: string, opts: CliOptions): string {
   if (resolve(out) === resolve(input)) throw new FoljsamError(`Utfilen är samma som indatafilen ${basename(input)}; använd --in-place för att skriva i den.`);
   if (extname(out).toLowerCase() !== ".xlsx") throw new FoljsamError(`Utfilen ${basename(out)} ska sluta på .xlsx.`);
   return out;
-}
-
-/** Writes the JSON report to a file (atomically) or to standard output for "-". */
-function writeJson(target: string | undefined, json: JsonReport): void {
-  if (!target) return;
-  const text = `${JSON.stringify(json, null, 2)}\n`;
-  if (target === "-") {
-    process.stdout.write(text);
-    return;
-  }
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text, "utf8");
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new FoljsamError(`Kan inte skriva ${basename(target)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-  }
 }
 
 async function demo(opts: CliOptions, progress: Progress): Promise<number> {

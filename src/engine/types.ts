@@ -56,7 +56,9 @@ export type FindingCode =
   | "TOTAL_MISSING"
   | "UNKNOWN_EARMARK_SETTING"
   | "UNLABELLED_ROW"
-  | "UNIT_MISMATCH";
+  | "UNIT_MISMATCH"
+  | "SETTING_UNKNOWN"
+  | "UNIT_NAME_MISSING";
 
 // ---------------------------------------------------------------- settings
 

@@ -126,6 +126,16 @@ export const FINDING_TEXTS: Record<FindingCode, FindingText> = {
     message: (p) => `Enheten ${s(p.given)} från inställningarna används, men ${s(p.where)} anger ${s(p.found)}.`,
     advice: "Kontrollera enheten i inställningarna och i rubrikerna.",
   },
+  SETTING_UNKNOWN: {
+    title: "Okänd inställning",
+    message: (p) => `Raden "${s(p.label)}" på bladet ${s(p.sheet)} känns inte igen; värdet används inte.`,
+    advice: "Kontrollera stavningen (se Inställningar i README) eller ta bort raden.",
+  },
+  UNIT_NAME_MISSING: {
+    title: "Nämndens namn saknas",
+    message: (p) => `Nämnd är tom på bladet ${s(p.sheet)}.`,
+    advice: "Skriv nämndens namn, t.ex. Socialnämnden: controllern sammanställer nämnderna under det namnet.",
+  },
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "Fel", warning: "Varning", info: "Information" };

@@ -1,10 +1,11 @@
 /**
  * Test-only entry (built with FOLJSAM_TEST_HARNESS=1 or `--env harness`, never in production):
  * the task pane with the in-memory fake of the Excel API in place of Excel, for the browser test.
- * The test drives it through `window.foljsamHarness`.
+ * The test drives it through `window.foljsamHarness`. `?lang=en` shows the English table.
  */
 import { createFakeWorkbook, dumpSheet, fakeExcelRun, FakeWorkbook, FakeWorkbookDescription } from "../hosts/office/fake";
 import { mountTaskPane } from "./app";
+import { memoryStorage, type RawSettings } from "./services";
 
 export interface FoljsamHarness {
   workbook: FakeWorkbook;
@@ -12,6 +13,12 @@ export interface FoljsamHarness {
   load(description: FakeWorkbookDescription): void;
   dumpSheet: (sheetName: string) => ReturnType<typeof dumpSheet>;
   sheetNames: () => string[];
+  /** The active sheet and the address last selected through the API ("Drift!A15"). */
+  selection: () => { activeSheet: string | null; address: string | null };
+  /** Charts on a sheet, as the fake recorded them. */
+  charts: (sheetName: string) => FakeWorkbook["sheets"][number]["charts"];
+  /** What the task pane saved in the document's settings. */
+  storedSettings: () => RawSettings | null;
 }
 
 declare global {
@@ -20,6 +27,7 @@ declare global {
   }
 }
 
+const storage = memoryStorage();
 const harness: FoljsamHarness = {
   workbook: createFakeWorkbook({ name: "Exempel.xlsx", sheets: [{ name: "Blad1" }] }),
   load(description) {
@@ -27,22 +35,21 @@ const harness: FoljsamHarness = {
   },
   dumpSheet: (sheetName) => dumpSheet(harness.workbook, sheetName),
   sheetNames: () => harness.workbook.sheets.map((s) => s.name),
+  selection: () => ({ activeSheet: harness.workbook.activeSheet?.name ?? null, address: harness.workbook.selection ?? null }),
+  charts: (sheetName) => harness.workbook.sheet(sheetName).charts,
+  storedSettings: () => storage.load(),
 };
 window.foljsamHarness = harness;
 
-const supported = { isSetSupported: (name: string) => name === "ExcelApi" };
-// The globals office.js would define, as far as the task pane uses them.
-Object.assign(globalThis, {
-  Office: {
-    onReady: (callback?: (info: { host: string; platform: string }) => void) => {
-      const info = { host: "Excel", platform: "OfficeOnline" };
-      callback?.(info);
-      return Promise.resolve(info);
-    },
-    context: { requirements: supported, displayLanguage: "sv-SE", contentLanguage: "sv-SE" },
-  },
-  Excel: { run: <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => fakeExcelRun(harness.workbook, batch) },
-});
+const requirements = { isSetSupported: (name: string) => name === "ExcelApi" };
+const language = new URLSearchParams(window.location.search).get("lang") ?? "sv-SE";
 
 const container = document.getElementById("container");
-if (container) mountTaskPane(container, supported);
+if (container) {
+  mountTaskPane(container, {
+    excelRun: (batch) => fakeExcelRun(harness.workbook, batch),
+    storage,
+    requirements,
+    displayLanguage: language,
+  });
+}

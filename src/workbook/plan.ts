@@ -15,6 +15,14 @@ export type OutputKind =
   | "indicators"
   | "findings";
 
+/** Sheets of a report template (src/workbook/template): input sheets for a person to fill. */
+export type TemplateKind = "instructions" | "templateDrift" | "templateInvestments" | "templateCostTypes" | "templateIndicators" | "templateSettings";
+
+/** Sheets of a city-wide consolidation (src/workbook/consolidate). */
+export type ConsolidationKind = "cityUnits" | "cityGoals" | "cityFindings";
+
+export type PlanKind = OutputKind | TemplateKind | ConsolidationKind;
+
 /** Named styles; their look is defined once, as data, in ./styles.ts. */
 export type StyleName =
   | "title"
@@ -65,8 +73,39 @@ export interface ChartPlan {
   to: string;
 }
 
+/**
+ * Data validation on a range of input cells (templates). Hosts show `error` when a person types
+ * something else; pasted values are not checked by Excel, which is why the reader checks again.
+ */
+export interface DataValidationPlan {
+  /** A1 range on this sheet, e.g. "D4:D303". */
+  range: string;
+  rule:
+    | { type: "decimal"; min: number; max: number }
+    | { type: "whole"; min: number; max: number }
+    /** A drop-down list; values hold no comma (Excel separates the list with commas). */
+    | { type: "list"; values: string[] };
+  /** Shown when the cell is selected. */
+  prompt?: { title: string; text: string };
+  /** Shown when a value is refused (Excel's "stop" style). */
+  error: { title: string; text: string };
+}
+
+/**
+ * Sheet protection without a password: locked cells (every cell outside `unlockedRanges`) cannot
+ * be changed by mistake; a person lifts it from Excel's Review tab when needed.
+ */
+export interface SheetProtectionPlan {
+  allowFormatColumns: boolean;
+  allowFormatRows: boolean;
+  allowInsertRows: boolean;
+  allowDeleteRows: boolean;
+  allowSort: boolean;
+  allowAutoFilter: boolean;
+}
+
 export interface SheetPlan {
-  kind: OutputKind;
+  kind: PlanKind;
   /** Final sheet name (already made unique against the workbook's other sheets). */
   name: string;
   /** rows[r][c] from A1; null is an empty cell. */
@@ -82,6 +121,12 @@ export interface SheetPlan {
   printTitleRows?: [number, number];
   landscape: boolean;
   tabColor?: string;
+  /** Templates: validation of input cells. */
+  dataValidations?: DataValidationPlan[];
+  /** Templates: A1 ranges a person fills in; they stay editable when the sheet is protected. */
+  unlockedRanges?: string[];
+  /** Templates: protect the sheet (no password). */
+  protection?: SheetProtectionPlan;
 }
 
 /** The defined-name prefix that marks a sheet as Följsam's own (see hosts). */

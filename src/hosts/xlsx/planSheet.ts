@@ -1,6 +1,8 @@
 import type * as ExcelJS from "exceljs";
-import type { PlanCell, SheetPlan, StyleName } from "../../workbook/plan";
+import { parseA1 } from "../../workbook/cells";
+import type { DataValidationPlan, PlanCell, SheetPlan, StyleName } from "../../workbook/plan";
 import { STYLES, type StyleSpec } from "../../workbook/styles";
+import { MAX_CELL_TEXT, styleKey } from "./sheetXml";
 
 /**
  * Executes one sheet plan on a fresh ExcelJS worksheet: values, live formulas with the engine's
@@ -24,7 +26,41 @@ export function executePlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
       if (style) target.style = style;
     });
   });
+  executeLayout(ws, plan);
+}
 
+/**
+ * Instead of the plan's cells, one text cell per distinct look (named styles and number format)
+ * down column A, so that ExcelJS puts each look into the workbook's styles and, as it writes the
+ * cells, says which index it got; sheetXml.ts then writes the real cells with those indices. At
+ * least one cell is written, so that the workbook has a shared-string table to add to. Returns
+ * the style keys, the first in A1.
+ */
+export function executeStyleProbes(ws: ExcelJS.Worksheet, plan: SheetPlan): string[] {
+  const styles = new StyleCache();
+  const keys = new Map<string, Partial<ExcelJS.Style>>();
+  for (const cells of plan.rows) {
+    if (!cells) continue;
+    for (const cell of cells) {
+      if (!cell) continue;
+      const key = styleKey(cell.styles, cell.numFmt);
+      if (key === "" || keys.has(key)) continue;
+      const style = styles.get(cell.styles, cell.numFmt);
+      if (style) keys.set(key, style);
+    }
+  }
+  let r = 1;
+  for (const style of keys.values()) {
+    const probe = ws.getCell(r++, 1);
+    probe.value = "·";
+    probe.style = style;
+  }
+  if (keys.size === 0) ws.getCell(1, 1).value = "·";
+  return [...keys.keys()];
+}
+
+/** Everything of a plan but its cells: column widths, panes, data bars, page set-up, tab colour. */
+export function executeLayout(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   plan.columnWidths.forEach((width, c) => {
     if (width > 0) ws.getColumn(c + 1).width = width;
   });
@@ -60,10 +96,65 @@ export function executePlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     ...(plan.printTitleRows && !plan.name.includes("'") ? { printTitlesRow: `${plan.printTitleRows[0]}:${plan.printTitleRows[1]}` } : {}),
   };
   if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor) };
+
+  applyTemplateFeatures(ws, plan);
 }
 
-/** Excel's limit on the text in one cell. */
-const MAX_CELL_TEXT = 32_767;
+/**
+ * Templates: data validation per range, input ranges unlocked, the sheet protected without a
+ * password. ExcelJS keeps a validation per address and writes a range as one rule.
+ */
+function applyTemplateFeatures(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of plan.dataValidations ?? []) validations.add(v.range, excelValidation(v));
+
+  for (const range of plan.unlockedRanges ?? []) {
+    const [from, to = from] = range.split(":");
+    const tl = parseA1(from);
+    const br = parseA1(to);
+    if (!tl || !br) throw new Error(`Ogiltigt område i bladplanen "${plan.name}": ${range}`);
+    for (let r = tl.row; r <= br.row; r++) {
+      const row = ws.getRow(r + 1);
+      for (let c = tl.col; c <= br.col; c++) {
+        const cell = row.getCell(c + 1);
+        // A new object: cells share their style objects (StyleCache), and cell.protection = …
+        // would change every cell that shares it.
+        cell.style = { ...cell.style, protection: { locked: false } };
+      }
+    }
+  }
+
+  const p = plan.protection;
+  if (p) {
+    // No password: ExcelJS then writes <sheetProtection sheet="1" …/> without a hash, resolving at once.
+    void ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: p.allowFormatColumns,
+      formatRows: p.allowFormatRows,
+      insertRows: p.allowInsertRows,
+      deleteRows: p.allowDeleteRows,
+      sort: p.allowSort,
+      autoFilter: p.allowAutoFilter,
+    });
+  }
+}
+
+/** A plan's validation as ExcelJS's; list values are one quoted, comma-separated formula. */
+export function excelValidation(v: DataValidationPlan): ExcelJS.DataValidation {
+  const messages = {
+    // No errorStyle: Excel's default is "stop", which refuses the value.
+    showErrorMessage: true,
+    errorTitle: v.error.title,
+    error: v.error.text,
+    ...(v.prompt ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.text } : {}),
+  };
+  const rule = v.rule;
+  if (rule.type === "list") {
+    return { type: "list", allowBlank: true, formulae: [`"${rule.values.join(",")}"`], ...messages };
+  }
+  return { type: rule.type, operator: "between", allowBlank: true, formulae: [rule.min, rule.max], ...messages };
+}
 
 type CellInput = ExcelJS.CellValue;
 
@@ -133,8 +224,8 @@ class StyleCache {
   private readonly byKey = new Map<string, Partial<ExcelJS.Style> | undefined>();
 
   get(names: readonly StyleName[] | undefined, numFmt: string | undefined): Partial<ExcelJS.Style> | undefined {
-    if (!names?.length && !numFmt) return undefined;
-    const key = `${(names ?? []).join(",")}|${numFmt ?? ""}`;
+    const key = styleKey(names, numFmt);
+    if (key === "") return undefined;
     if (!this.byKey.has(key)) this.byKey.set(key, styleOf(names, numFmt));
     return this.byKey.get(key);
   }

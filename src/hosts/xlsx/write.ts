@@ -7,6 +7,7 @@ import type { SheetPlan } from "../../workbook/plan";
 import { addMark, markedSheets, removeMarks } from "./marks";
 import { WRITE_REASONS, XLSX_MESSAGES } from "./messages.sv";
 import { fileLabel, firstLine } from "./oneLine";
+import { canDefer, type DeferredSheet, executeDeferred, writeWithDeferredCells } from "./deferredCells";
 import { executePlan } from "./planSheet";
 
 /**
@@ -26,8 +27,14 @@ import { executePlan } from "./planSheet";
  * becomes Calibri 11 (ExcelJS writes its own style sheet).
  */
 export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan[], outPath: string): Promise<void> {
-  replaceFollowUpSheets(workbook, plans);
-  await saveAtomically(workbook, outPath);
+  // The follow-up sheets' cells go straight into the file (deferredCells.ts); afterwards the
+  // workbook object holds those sheets' layout only.
+  const deferred: DeferredSheet[] = [];
+  replaceFollowUpSheets(workbook, plans, (ws, plan) => {
+    if (canDefer(plan)) deferred.push(executeDeferred(ws, plan));
+    else executePlan(ws, plan);
+  });
+  await saveAtomically(workbook, outPath, deferred);
 }
 
 /** The names of the sheets Följsam wrote earlier, in workbook order. */
@@ -46,7 +53,11 @@ function checkSheetName(name: string): void {
  * Removes every sheet Följsam made before (and its mark), never another sheet, then adds the
  * plan's sheets after the remaining ones, in plan order, each with its mark.
  */
-export function replaceFollowUpSheets(workbook: ExcelJS.Workbook, plans: SheetPlan[]): void {
+export function replaceFollowUpSheets(
+  workbook: ExcelJS.Workbook,
+  plans: SheetPlan[],
+  execute: (ws: ExcelJS.Worksheet, plan: SheetPlan) => void = executePlan,
+): void {
   const marked = markedSheets(workbook);
   const keep = new Set(workbook.worksheets.filter((ws) => !marked.includes(ws)).map((ws) => ws.name.toLowerCase()));
   const planned = new Set<string>();
@@ -64,7 +75,7 @@ export function replaceFollowUpSheets(workbook: ExcelJS.Workbook, plans: SheetPl
 
   plans.forEach((plan, i) => {
     const ws = workbook.addWorksheet(plan.name);
-    executePlan(ws, plan);
+    execute(ws, plan);
     addMark(workbook, plan.name, i + 1);
   });
   dropDanglingNames(workbook);
@@ -98,12 +109,12 @@ function dropDanglingNames(workbook: ExcelJS.Workbook): void {
  * Writes to a temporary file in the target's folder and renames it over the target, so that a
  * failure leaves neither a half-written file nor the temporary one behind.
  */
-async function saveAtomically(workbook: ExcelJS.Workbook, outPath: string): Promise<void> {
+export async function saveAtomically(workbook: ExcelJS.Workbook, outPath: string, deferred: readonly DeferredSheet[] = []): Promise<void> {
   const file = fileLabel(outPath);
   let bytes: Buffer;
   try {
     // ExcelJS's typings declare their own Buffer; at run time in Node it is Node's.
-    bytes = (await workbook.xlsx.writeBuffer()) as unknown as Buffer;
+    bytes = deferred.length > 0 ? await writeWithDeferredCells(workbook, deferred) : ((await workbook.xlsx.writeBuffer()) as unknown as Buffer);
   } catch (e) {
     throw new FoljsamError(XLSX_MESSAGES.cannotWrite(file, `arbetsboken kunde inte sparas (${firstLine(e)})`));
   }

@@ -1,6 +1,6 @@
 import { type Amount, toNumber } from "../../engine/amount";
 import { columnLetters } from "../cells";
-import type { OutputKind, PlanCell, SheetPlan, StyleName } from "../plan";
+import type { PlanCell, PlanKind, SheetPlan, StyleName } from "../plan";
 
 /**
  * Small building blocks shared by the sheet builders: cells, columns, rows and formula text.
@@ -157,7 +157,7 @@ export class RowBuffer {
 
 /** A plan with the common defaults: header row frozen and repeated on every printed page. */
 export function sheetPlan(
-  kind: OutputKind,
+  kind: PlanKind,
   name: string,
   rows: PlanRow[],
   columnWidths: number[],

@@ -25,14 +25,14 @@ import { type DetectedTable, type Given, detect, resolveForPeriod } from "./dete
 import { readDrift } from "./drift";
 import { readIndicators } from "./indicators";
 import { readInvestments } from "./investments";
-import { inferPeriod } from "./period";
+import { inferPeriod, periodFromHeaders, periodSignalColumn } from "./period";
 import { readSettingsSheet } from "./settingsSheet";
 import type { TableKind } from "./synonyms";
 
 export type { TableKind } from "./synonyms";
 export type { DetectedTable } from "./detect";
 export type { SettingsSheet } from "./settingsSheet";
-export { inferPeriod, periodFromHeaders, periodFromText, type PeriodInference } from "./period";
+export { inferPeriod, periodFromHeaders, periodFromText, periodSignalColumn, type PeriodInference } from "./period";
 export { readSettingsSheet } from "./settingsSheet";
 export { EMPTY_RUN_LIMIT, HEADER_SCAN_ROWS } from "./detect";
 
@@ -82,8 +82,12 @@ export function readWorkbook(grid: WorkbookGrid, settings: Settings, tables?: De
 
   const findings: Finding[] = [];
   if (given.period !== null && inference.source === "headers" && inference.period !== null && inference.period !== given.period) {
+    // Pointed at the header that says otherwise ("Bokslut 2026" in a template set to T1).
+    const signal = found.find((t) => t.sheet === inference.sheet && periodFromHeaders(t.kind, t.headers, t.year) !== null);
+    const col = signal ? periodSignalColumn(signal.kind, signal.headers, signal.year) : null;
+    const cell = signal && col !== null ? a1(signal.headerRow, col) : null;
     findings.push(
-      makeFinding("PERIOD_MISMATCH", "warning", { sheet: inference.sheet, cell: null, subject: null }, { given: given.period, found: inference.period }),
+      makeFinding("PERIOD_MISMATCH", "warning", { sheet: inference.sheet, cell, subject: null }, { given: given.period, found: inference.period }),
     );
   }
 

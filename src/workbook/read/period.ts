@@ -111,6 +111,29 @@ export function periodFromHeaders(kind: TableKind, headers: { text: string }[], 
   return null;
 }
 
+/**
+ * The column of the header that tells a table's period, for pointing a PERIOD_MISMATCH at it: an
+ * actual to date or closed books of the report's year, else a forecast named after its tertial,
+ * else a full-year actual; null when no header tells.
+ */
+export function periodSignalColumn(kind: TableKind, headers: { col: number; text: string }[], year: number | null): number | null {
+  let forecast: number | null = null;
+  let actual: number | null = null;
+  for (const h of headers) {
+    if (h.text === "") continue;
+    const m = matchHeader(kind, h.text);
+    if (m === null) continue;
+    const y = m.years.length > 0 ? m.years[m.years.length - 1] : null;
+    const current = y === null || year === null || y >= year;
+    const q = qualifier(m.role);
+    const f = baseField(m.role);
+    if (f === "actual" && current && (q === "ytd" || q === "books")) return h.col;
+    if (f === "forecast" && forecast === null && (q === "T1" || q === "T2")) forecast = h.col;
+    if (f === "actual" && current && actual === null) actual = h.col;
+  }
+  return forecast ?? actual;
+}
+
 export interface PeriodInference {
   period: Period | null;
   /** "headers": a table's column headers said it; "title": a title cell or Period column did. */

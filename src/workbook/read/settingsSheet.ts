@@ -7,7 +7,7 @@
  */
 import { parseSwedishNumber } from "../../engine/swedishNumber";
 import type { CellValue, WorkbookGrid } from "../cells";
-import { isCellDate, isCellError } from "../cells";
+import { a1, isCellDate, isCellError } from "../cells";
 import { isSettingsSheetName } from "./headers";
 import { analyseHeader, cleanText, wordKey } from "./normalise";
 import { periodFromText, yearFromText } from "./period";
@@ -21,6 +21,10 @@ export interface SettingsSheet {
   unitName?: string;
   /** Row labels that are not settings, as written. */
   unknownKeys?: string[];
+  /** A1 addresses of those labels, in the same order. */
+  unknownCells?: string[];
+  /** A1 address of the Nämnd row's value cell, present when the sheet has the row (even empty). */
+  unitNameCell?: string;
 }
 
 type ValueType = "period" | "year" | "unit" | "text" | "number" | "share" | "boolean" | "earmarkMode";
@@ -67,17 +71,24 @@ export function readSettingsSheet(grid: WorkbookGrid): SettingsSheet | null {
 
   const settings: Record<string, unknown> = {};
   const unknownKeys: string[] = [];
+  const unknownCells: string[] = [];
   let unitName: string | undefined;
+  let unitNameCell: string | undefined;
   for (let r = firstRow; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
     const keyCell = row[keyCol];
     if (typeof keyCell !== "string" || cleanText(keyCell) === "") continue;
     const label = cleanText(keyCell);
     const value = row[valueCol] ?? null;
-    if (isEmpty(value)) continue;
+    if (isEmpty(value)) {
+      // An empty Nämnd is worth knowing before submission (validate says so).
+      if (unitNameCell === undefined && settingKey(label)?.path === "unitName") unitNameCell = a1(r, valueCol);
+      continue;
+    }
     const key = settingKey(label);
     if (key === null) {
       unknownKeys.push(label);
+      unknownCells.push(a1(r, keyCol));
       continue;
     }
     if (key.earmark !== undefined) {
@@ -88,6 +99,7 @@ export function readSettingsSheet(grid: WorkbookGrid): SettingsSheet | null {
     const v = typed(value, KEY_TYPES[key.path]);
     if (key.path === "unitName") {
       unitName = String(v);
+      unitNameCell = a1(r, valueCol);
       continue;
     }
     setPath(settings, key.path.split("."), v);
@@ -96,7 +108,8 @@ export function readSettingsSheet(grid: WorkbookGrid): SettingsSheet | null {
     settings,
     sheet: sheet.name,
     ...(unitName !== undefined ? { unitName } : {}),
-    ...(unknownKeys.length > 0 ? { unknownKeys } : {}),
+    ...(unknownKeys.length > 0 ? { unknownKeys, unknownCells } : {}),
+    ...(unitNameCell !== undefined ? { unitNameCell } : {}),
   };
 }
 

@@ -1,0 +1,78 @@
+/**
+ * The task pane's services: the only place that calls Excel (through the Office host), the
+ * document's settings and the follow-up pipeline. Components reach them through useServices().
+ */
+import type { FollowUpResult } from "../../engine/types";
+import { checkRequirements } from "../../hosts/office/requirements";
+import type { WorkbookGrid } from "../../workbook/cells";
+import { computeCheck, computeFollowUp, type Corrections } from "./pipeline";
+import type { HostEnvironment, RawSettings } from "./types";
+import { readOpenWorkbook, selectCell, writePlans } from "./workbook";
+
+export type { ExcelRun, HostEnvironment, RawSettings, SettingsStorage } from "./types";
+export { memoryStorage, officeDocumentStorage, SETTINGS_KEY } from "./settingsStorage";
+
+export type RunMode = "run" | "check";
+
+export type RunProgress = { phase: "read" } | { phase: "compute" } | { phase: "write"; done: number; total: number };
+
+export interface RunOutcome {
+  mode: RunMode;
+  result: FollowUpResult;
+  /** The workbook as read for this run. */
+  grid: WorkbookGrid;
+  /** Sheets written (empty for a check). */
+  sheets: string[];
+}
+
+export interface RunRequest {
+  mode: RunMode;
+  stored: RawSettings | null;
+  corrections: Corrections;
+}
+
+/** Whether this Excel can run Följsam; the task pane words the message from its string table. */
+export interface HostCheck {
+  ok: boolean;
+  /** False outside Office (office.js missing). */
+  inExcel: boolean;
+  /** Missing requirement sets, as "ExcelApi 1.7". */
+  missing: string[];
+}
+
+export interface TaskPaneServices {
+  requirements(): HostCheck;
+  storedSettings(): RawSettings | null;
+  saveSettings(raw: RawSettings | null): Promise<void>;
+  readWorkbook(): Promise<WorkbookGrid>;
+  /** Reads the workbook afresh, computes, and (mode "run") writes the follow-up sheets. */
+  run(request: RunRequest, onProgress: (progress: RunProgress) => void): Promise<RunOutcome>;
+  selectCell(sheet: string, cell: string | null): Promise<void>;
+}
+
+/** Lets the browser paint the progress bar before the synchronous computation starts. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function createServices(env: HostEnvironment): TaskPaneServices {
+  return {
+    requirements: () => {
+      const check = checkRequirements(env.requirements);
+      return { ok: check.ok, inExcel: env.requirements !== null, missing: check.missing };
+    },
+    storedSettings: () => env.storage.load(),
+    saveSettings: (raw) => env.storage.save(raw),
+    readWorkbook: () => readOpenWorkbook(env),
+    async run({ mode, stored, corrections }, onProgress) {
+      onProgress({ phase: "read" });
+      const grid = await readOpenWorkbook(env);
+      onProgress({ phase: "compute" });
+      await nextFrame();
+      const request = { grid, stored, corrections };
+      if (mode === "check") return { mode, result: computeCheck(request), grid, sheets: [] };
+      const computed = computeFollowUp(request);
+      const report = await writePlans(env, computed.plans, (done, total) => onProgress({ phase: "write", done, total }));
+      return { mode, result: computed.result, grid, sheets: report.sheets };
+    },
+    selectCell: (sheet, cell) => selectCell(env, sheet, cell),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The follow-up pipeline as the task pane uses it: pure functions over the grid read from Excel
+ * (no Excel here). Settings come in layers as for the command line (defaults, the Inställningar
+ * sheet, what the add-in stored in the workbook); the user's corrections from Hitta are applied
+ * to the detected tables and handed to runFollowUp as its `tables` argument.
+ */
+import { defaultSettings, mergeSettings } from "../../engine/settings";
+import type { FollowUpResult, Period, Settings, Unit } from "../../engine/types";
+import type { WorkbookGrid } from "../../workbook/cells";
+import { checkFollowUp, resolveSettings, runFollowUp, type FollowUpRun } from "../../workbook/followUp";
+import { detectTables, inferPeriod, readSettingsSheet, readWorkbook, type DetectedTable, type TableKind } from "../../workbook/read";
+import { missingColumns } from "../../workbook/read/columns";
+import { HEADER_SYNONYMS, TABLE_KINDS } from "../../workbook/read/synonyms";
+import type { RawSettings } from "./types";
+
+export type { DetectedTable, TableKind } from "../../workbook/read";
+export { TABLE_KINDS } from "../../workbook/read/synonyms";
+
+export const UNITS: readonly Unit[] = ["kr", "tkr", "mnkr"];
+export const PERIODS: readonly Period[] = ["T1", "T2", "VB"];
+
+/** What the user changed in one table under Hitta. */
+export interface TableCorrection {
+  /** 0-based column → the field it holds, or null to ignore the column. */
+  columns?: Record<number, string | null>;
+  unit?: Unit;
+}
+
+/** Corrections per table, keyed by tableKey(). */
+export type Corrections = Record<string, TableCorrection>;
+
+export function tableKey(table: Pick<DetectedTable, "sheet" | "kind">): string {
+  return `${table.kind}@${table.sheet}`;
+}
+
+/** The fields a column of this kind of table can hold, in the reader's order. */
+export function fieldsFor(kind: TableKind): string[] {
+  const fields = Object.keys(HEADER_SYNONYMS[kind]).map((key) => key.split("@")[0]);
+  return [...new Set(fields)];
+}
+
+/** Every field of every kind (for the string-table test). */
+export function allFields(): string[] {
+  return [...new Set(TABLE_KINDS.flatMap(fieldsFor))];
+}
+
+/**
+ * The settings in force: defaults, then the Inställningar sheet, then the stored layer (what the
+ * user chose in the task pane). Throws SettingsError when a layer is invalid.
+ */
+export function effectiveSettings(grid: WorkbookGrid | null, stored: RawSettings | null): Settings {
+  if (grid === null) return mergeSettings(defaultSettings(), stored, "sparade inställningar");
+  return resolveSettings({ ...grid, storedSettings: stored ?? undefined });
+}
+
+/** The Inställningar sheet's name, when the workbook has one. */
+export function settingsSheetName(grid: WorkbookGrid | null): string | null {
+  return grid === null ? null : (readSettingsSheet(grid)?.sheet ?? null);
+}
+
+export interface FoundTables {
+  /** The detected tables with the user's corrections applied. */
+  tables: DetectedTable[];
+  /** The period the workbook itself gives (headers, titles), whatever the settings say. */
+  workbookPeriod: Period | null;
+}
+
+export function findTables(grid: WorkbookGrid, settings: Settings, corrections: Corrections): FoundTables {
+  const detected = detectTables(grid, settings);
+  return {
+    tables: detected.map((t) => applyCorrection(t, corrections[tableKey(t)])),
+    workbookPeriod: inferPeriod(detected).period,
+  };
+}
+
+export function hasCorrections(corrections: Corrections): boolean {
+  return Object.values(corrections).some((c) => c.unit !== undefined || Object.keys(c.columns ?? {}).length > 0);
+}
+
+/** A detected table as the user corrected it: columns moved or ignored, the unit chosen. */
+export function applyCorrection(table: DetectedTable, correction: TableCorrection | undefined): DetectedTable {
+  if (correction === undefined) return table;
+  const columns: Partial<Record<string, number>> = { ...table.columns };
+  for (const [key, field] of Object.entries(correction.columns ?? {})) {
+    const col = Number(key);
+    for (const [f, c] of Object.entries(columns)) if (c === col) delete columns[f];
+    if (field !== null) columns[field] = col;
+  }
+  const fieldAt = new Map<number, string>();
+  for (const [f, c] of Object.entries(columns)) if (c !== undefined) fieldAt.set(c, f);
+  const corrected: DetectedTable = {
+    ...table,
+    columns,
+    headers: table.headers.map((h) => ({ ...h, field: fieldAt.get(h.col) ?? null })),
+    missing: missingColumns(table.kind, columns, null),
+  };
+  if (correction.unit !== undefined && correction.unit !== table.unit) {
+    corrected.unit = correction.unit;
+    corrected.unitSource = "setting";
+  }
+  return corrected;
+}
+
+/** The earmarks the drift table names (for their settings), plus those already in the settings. */
+export function earmarksIn(grid: WorkbookGrid | null, settings: Settings, tables?: DetectedTable[]): string[] {
+  const names = new Set<string>();
+  if (grid !== null) {
+    try {
+      for (const row of readWorkbook(grid, settings, tables).drift?.rows ?? []) if (row.earmark) names.add(row.earmark);
+    } catch {
+      // A workbook that cannot be read yet (no period, a missing column) names no earmarks; Hitta says why.
+    }
+  }
+  for (const name of Object.keys(settings.earmarks)) names.add(name);
+  return [...names];
+}
+
+export interface PipelineRequest {
+  grid: WorkbookGrid;
+  stored: RawSettings | null;
+  corrections: Corrections;
+}
+
+function prepared({ grid, stored, corrections }: PipelineRequest): { settings: Settings; tables: DetectedTable[] | undefined } {
+  const settings = effectiveSettings(grid, stored);
+  // Without corrections the reader detects the tables itself, exactly as the command line does.
+  const tables = hasCorrections(corrections) ? findTables(grid, settings, corrections).tables : undefined;
+  return { settings, tables };
+}
+
+/** The whole follow-up: results and the sheet plans to write. */
+export function computeFollowUp(request: PipelineRequest): FollowUpRun {
+  const { settings, tables } = prepared(request);
+  return runFollowUp(request.grid, settings, tables);
+}
+
+/** Findings only (Kontrollera): no sheet plans. */
+export function computeCheck(request: PipelineRequest): FollowUpResult {
+  const { settings, tables } = prepared(request);
+  return checkFollowUp(request.grid, settings, tables).result;
+}

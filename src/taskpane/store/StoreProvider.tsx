@@ -1,0 +1,91 @@
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useReducer, useRef } from "react";
+import { SettingsError } from "../../engine/settings";
+import { FoljsamError } from "../../workbook/errors";
+import type { RunMode, TaskPaneServices } from "../services";
+import { initialState, reducer, type Action, type Problem, type State } from "./state";
+
+/** How long settings wait after the last change before they are saved in the workbook. */
+export const SAVE_DELAY_MS = 400;
+
+export interface Store {
+  state: State;
+  dispatch: (action: Action) => void;
+  services: TaskPaneServices;
+  readWorkbook(): Promise<void>;
+  run(mode: RunMode): Promise<void>;
+  /** Takes the user to a finding's cell; `where` is how the page names the place. */
+  select(sheet: string, cell: string | null, where: string): Promise<void>;
+}
+
+const StoreContext = createContext<Store | null>(null);
+
+/** A pipeline message is shown as it is; anything else is an unexpected error. */
+export function problemOf(error: unknown): Problem {
+  if (error instanceof FoljsamError || error instanceof SettingsError) return { message: error.message, unexpected: false };
+  const message = error instanceof Error ? error.message : String(error);
+  return { message, unexpected: true };
+}
+
+export function StoreProvider({ services, children }: { services: TaskPaneServices; children: ReactNode }) {
+  const [state, dispatch] = useReducer(reducer, null, () => initialState(services.storedSettings()));
+  const latest = useRef(state);
+  latest.current = state;
+
+  // Save the user's settings in the workbook, once they have stopped typing.
+  useEffect(() => {
+    if (state.storedVersion === 0) return;
+    const stored = state.stored;
+    const timer = setTimeout(() => {
+      dispatch({ type: "saveState", save: { status: "saving" } });
+      services
+        .saveSettings(stored)
+        .then(() => dispatch({ type: "saveState", save: { status: stored === null ? "reset" : "saved" } }))
+        .catch((e: unknown) => dispatch({ type: "saveState", save: { status: "failed", detail: problemOf(e).message } }));
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [services, state.stored, state.storedVersion]);
+
+  const readWorkbook = useCallback(async () => {
+    dispatch({ type: "readStart" });
+    try {
+      dispatch({ type: "readDone", grid: await services.readWorkbook() });
+    } catch (e) {
+      dispatch({ type: "failed", problem: problemOf(e) });
+    }
+  }, [services]);
+
+  const run = useCallback(
+    async (mode: RunMode) => {
+      const { stored, corrections } = latest.current;
+      dispatch({ type: "runStart", mode });
+      try {
+        const outcome = await services.run({ mode, stored, corrections }, (progress) => dispatch({ type: "runProgress", progress }));
+        dispatch({ type: "runDone", outcome });
+      } catch (e) {
+        dispatch({ type: "failed", problem: problemOf(e) });
+      }
+    },
+    [services],
+  );
+
+  const select = useCallback(
+    async (sheet: string, cell: string | null, where: string) => {
+      try {
+        await services.selectCell(sheet, cell);
+        dispatch({ type: "selected", where });
+      } catch (e) {
+        dispatch({ type: "failed", problem: problemOf(e) });
+      }
+    },
+    [services],
+  );
+
+  const store = useMemo<Store>(() => ({ state, dispatch, services, readWorkbook, run, select }), [state, services, readWorkbook, run, select]);
+  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+}
+
+export function useStore(): Store {
+  const store = useContext(StoreContext);
+  if (store === null) throw new Error("useStore utanför StoreProvider");
+  return store;
+}

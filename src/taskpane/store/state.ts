@@ -1,0 +1,150 @@
+/**
+ * The task pane's state as one small reducer: what was read, the settings the user chose (the
+ * layer stored in the workbook), the corrections made under Hitta, and the last run.
+ */
+import type { Severity, Unit } from "../../engine/types";
+import type { WorkbookGrid } from "../../workbook/cells";
+import type { RawSettings, RunMode, RunOutcome, RunProgress } from "../services";
+import type { Corrections } from "../services/pipeline";
+import { pathKey, withValue } from "./settingsForm";
+
+export type Step = "find" | "settings" | "run";
+export const STEPS: readonly Step[] = ["find", "settings", "run"];
+
+/** A problem to show in a MessageBar: a pipeline message (FoljsamError, SettingsError) or an unexpected error. */
+export interface Problem {
+  message: string;
+  unexpected: boolean;
+}
+
+export type SaveState = { status: "idle" | "saving" | "saved" | "reset" } | { status: "failed"; detail: string };
+
+export interface State {
+  step: Step;
+  grid: WorkbookGrid | null;
+  reading: boolean;
+  problem: Problem | null;
+  /** The settings layer the user chose here, as stored in the workbook; null when none. */
+  stored: RawSettings | null;
+  /** Bumped by each change the user makes to `stored`, so that only those are saved. */
+  storedVersion: number;
+  /** What the user typed into text inputs, by pathKey, while it is not (yet) a valid value. */
+  drafts: Record<string, string>;
+  fieldErrors: Record<string, string>;
+  save: SaveState;
+  corrections: Corrections;
+  running: RunMode | null;
+  progress: RunProgress | null;
+  outcome: RunOutcome | null;
+  visible: Record<Severity, boolean>;
+  /** Where the last finding clicked took the user ("Drift!A15"). */
+  selected: string | null;
+}
+
+export type Action =
+  | { type: "goTo"; step: Step }
+  | { type: "readStart" }
+  | { type: "readDone"; grid: WorkbookGrid }
+  | { type: "failed"; problem: Problem }
+  | { type: "dismissProblem" }
+  | { type: "setSetting"; path: string[]; value: unknown }
+  | { type: "typeSetting"; path: string[]; text: string; value: unknown; error: string | null }
+  | { type: "resetSettings" }
+  | { type: "saveState"; save: SaveState }
+  | { type: "correctColumn"; table: string; col: number; field: string | null }
+  | { type: "correctUnit"; table: string; unit: Unit }
+  | { type: "clearCorrections" }
+  | { type: "runStart"; mode: RunMode }
+  | { type: "runProgress"; progress: RunProgress }
+  | { type: "runDone"; outcome: RunOutcome }
+  | { type: "toggleSeverity"; severity: Severity }
+  | { type: "selected"; where: string };
+
+export function initialState(stored: RawSettings | null): State {
+  return {
+    step: "find",
+    grid: null,
+    reading: false,
+    problem: null,
+    stored,
+    storedVersion: 0,
+    drafts: {},
+    fieldErrors: {},
+    save: { status: "idle" },
+    corrections: {},
+    running: null,
+    progress: null,
+    outcome: null,
+    visible: { error: true, warning: true, info: true },
+    selected: null,
+  };
+}
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record;
+  const out = { ...record };
+  delete out[key];
+  return out;
+}
+
+export function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case "goTo":
+      return { ...state, step: action.step };
+    case "readStart":
+      return { ...state, reading: true, problem: null };
+    case "readDone":
+      return { ...state, reading: false, grid: action.grid };
+    case "failed":
+      return { ...state, reading: false, running: null, progress: null, problem: action.problem };
+    case "dismissProblem":
+      return { ...state, problem: null };
+    case "setSetting": {
+      const key = pathKey(action.path);
+      return {
+        ...state,
+        stored: withValue(state.stored, action.path, action.value),
+        storedVersion: state.storedVersion + 1,
+        drafts: without(state.drafts, key),
+        fieldErrors: without(state.fieldErrors, key),
+      };
+    }
+    case "typeSetting": {
+      const key = pathKey(action.path);
+      const drafts = { ...state.drafts, [key]: action.text };
+      if (action.error !== null) return { ...state, drafts, fieldErrors: { ...state.fieldErrors, [key]: action.error } };
+      return {
+        ...state,
+        drafts,
+        fieldErrors: without(state.fieldErrors, key),
+        stored: withValue(state.stored, action.path, action.value),
+        storedVersion: state.storedVersion + 1,
+      };
+    }
+    case "resetSettings":
+      return { ...state, stored: null, storedVersion: state.storedVersion + 1, drafts: {}, fieldErrors: {} };
+    case "saveState":
+      return { ...state, save: action.save };
+    case "correctColumn": {
+      const current = state.corrections[action.table] ?? {};
+      const columns = { ...(current.columns ?? {}), [action.col]: action.field };
+      return { ...state, corrections: { ...state.corrections, [action.table]: { ...current, columns } } };
+    }
+    case "correctUnit": {
+      const current = state.corrections[action.table] ?? {};
+      return { ...state, corrections: { ...state.corrections, [action.table]: { ...current, unit: action.unit } } };
+    }
+    case "clearCorrections":
+      return { ...state, corrections: {} };
+    case "runStart":
+      return { ...state, running: action.mode, progress: null, problem: null, selected: null };
+    case "runProgress":
+      return { ...state, progress: action.progress };
+    case "runDone":
+      return { ...state, running: null, progress: null, outcome: action.outcome, grid: action.outcome.grid };
+    case "toggleSeverity":
+      return { ...state, visible: { ...state.visible, [action.severity]: !state.visible[action.severity] } };
+    case "selected":
+      return { ...state, selected: action.where };
+  }
+}
