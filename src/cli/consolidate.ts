@@ -21,10 +21,12 @@ import {
   consolidate,
   consolidationJson,
   consolidationPeriodName,
+  periodReference,
   summariseUnit,
   type UnitSummary,
   unitNameOf,
 } from "../workbook/consolidate";
+import { CITY_MESSAGES } from "../workbook/consolidate/labels.sv";
 import { FoljsamError } from "../workbook/errors";
 import { checkFollowUp, resolveSettings, type SettingsLayer } from "../workbook/followUp";
 import type { CliOptions } from "./args";
@@ -39,7 +41,7 @@ export async function consolidateCommand(opts: CliOptions, progress: Progress): 
   const seen = new Set<string>();
   for (const f of files) {
     const key = resolve(f);
-    if (seen.has(key)) throw new FoljsamError(`${fileLabel(f)} är angiven två gånger.`);
+    if (seen.has(key)) throw new FoljsamError(CITY_MESSAGES.sameFileTwice(fileLabel(f)));
     seen.add(key);
   }
   const out = opts.output;
@@ -56,7 +58,7 @@ export async function consolidateCommand(opts: CliOptions, progress: Progress): 
   for (let i = 0; i < files.length; i++) {
     progress.set(`Läser ${i + 1} av ${files.length}: ${fileLabel(files[i])}`, i / files.length);
     const summary = await readUnit(files[i], layers, unit);
-    if (units.length > 0) assertSamePeriod(units[0], summary);
+    if (units.length > 0) assertSamePeriod(periodReference(units), summary);
     units.push(summary);
   }
   progress.set("Sammanställer", 1);

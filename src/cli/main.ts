@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from "path";
 import { SettingsError } from "../engine/settings";
 import { FoljsamError } from "../workbook/errors";
 import { resolveSettings, runFollowUp } from "../workbook/followUp";
+import { sortFindings } from "../workbook/plans/findings";
 import { validateWorkbook } from "../workbook/validate";
 import { readXlsx } from "../hosts/xlsx/read";
 import { writeFollowUp } from "../hosts/xlsx/write";
@@ -86,7 +87,8 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
   progress.done();
   const out = opts.json === "-" ? process.stderr : process.stdout;
   if (validateOnly) {
-    for (const f of result.findings) {
+    // Errors first, then by sheet and cell: what must be fixed before submission heads the list.
+    for (const f of sortFindings(result.findings)) {
       out.write(`${f.severity === "error" ? "Fel" : f.severity === "warning" ? "Varning" : "Info"}: ${f.sheet ?? ""}${f.cell ? `!${f.cell}` : ""} ${f.subject ? `${f.subject}: ` : ""}${f.message}\n`);
     }
   }

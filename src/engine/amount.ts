@@ -148,8 +148,13 @@ export function toDecimalString(a: Amount): string {
   return negative && u !== 0n ? `-${s}` : s;
 }
 
+/** Below this a bigint converts to a double exactly. */
+const EXACT_IN_DOUBLE = 2n ** 53n;
+
 /** The nearest JavaScript number, for JSON and for cell values (Excel holds doubles). */
 export function toNumber(a: Amount): number {
+  // Both operands exact, so the one division rounds once: the same double as parsing the decimal text.
+  if (a < EXACT_IN_DOUBLE && a > -EXACT_IN_DOUBLE) return Number(a) / SCALE_NUM;
   return Number.parseFloat(toDecimalString(a));
 }
 

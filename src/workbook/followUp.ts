@@ -43,7 +43,18 @@ export function runFollowUp(grid: WorkbookGrid, settings: Settings, tables?: Det
   const result = computeFollowUp(input, settings);
   const names = assignSheetNames(grid.sheets.map((s) => ({ name: s.name, followUp: s.followUp === true })));
   const plans = buildSheetPlans(result, names, { file: grid.source });
-  return { input, result, plans, report: toJsonReport(result, { source: grid.source }) };
+  // Built when asked for: the command line needs it only with --json, and on a large ledger it
+  // is a copy of every figure.
+  let report: JsonReport | undefined;
+  return {
+    input,
+    result,
+    plans,
+    get report(): JsonReport {
+      report ??= toJsonReport(result, { source: grid.source });
+      return report;
+    },
+  };
 }
 
 /** Findings only (validate / Kontrollera): no sheet plans. */

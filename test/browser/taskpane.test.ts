@@ -4,10 +4,10 @@
  * Excel), served on localhost. The keyboard walks Hitta → Inställningar → Kör → a finding; the
  * test checks what the page shows, what the fake workbook gained, accessibility (axe-core) and
  * that nothing leaves localhost; it writes test-results/taskpane.png (FOLJSAM_UPDATE_SCREENSHOT=1
- * also copies it to docs/taskpane.png for the README). CI installs Chromium (.ci/run); the test
+ * also writes the README's docs/taskpane.png). CI installs Chromium (.ci/run); the test
  * fails, it does not skip, when it is missing.
  */
-import { copyFileSync, existsSync, mkdirSync } from "fs";
+import { existsSync, mkdirSync } from "fs";
 import { join } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { AXE_PATH, ensureHarnessBuilt, HARNESS_DIR, ROOT, sampleDescription, serve, type Served } from "./harness";
@@ -36,18 +36,28 @@ interface Focused {
   role: string | null;
   text: string;
   label: string | null;
-  selected: string | null;
+  /** Fluent's keyboard focus indicator is drawn: a solid ring (box-shadow spread) or outline. */
+  ring: boolean;
 }
 
 async function focused(p: Page): Promise<Focused> {
   return p.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
+    const style = el ? getComputedStyle(el) : null;
+    const after = el ? getComputedStyle(el, "::after") : null;
+    const opaque = (color: string) => color !== "" && !/rgba\([^)]*,\s*0\)/.test(color) && color !== "transparent";
+    const ring =
+      el !== null &&
+      el.hasAttribute("data-fui-focus-visible") &&
+      (/rgb\(\d+, \d+, \d+\) 0px 0px 0px [12]px/.test(style!.boxShadow) ||
+        (style!.outlineStyle !== "none" && opaque(style!.outlineColor)) ||
+        (after!.borderTopStyle !== "none" && after!.borderTopWidth !== "0px" && opaque(after!.borderTopColor)));
     return {
       tag: el?.tagName.toLowerCase() ?? "",
       role: el?.getAttribute("role") ?? null,
       text: (el?.innerText ?? "").trim(),
       label: el?.getAttribute("aria-label") ?? null,
-      selected: el?.getAttribute("aria-selected") ?? null,
+      ring,
     };
   });
 }
@@ -69,7 +79,7 @@ async function selectTab(p: Page, name: string): Promise<void> {
     if (f.role === "tab" && f.text === name) break;
     await p.keyboard.press("ArrowRight");
   }
-  expect((await focused(p)).text).toBe(name);
+  expect(await focused(p)).toMatchObject({ role: "tab", text: name, ring: true });
   await p.keyboard.press("Enter");
   await p.waitForFunction((n) => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === n, name);
 }
@@ -135,7 +145,7 @@ it("walks Hitta → Kör → a finding with the keyboard, on the bundled sample 
   await page.evaluate((d) => window.foljsamHarness.load(d), description);
 
   // Hitta: read the workbook and list its tables.
-  await tabTo(page, (f) => f.text === "Läs arbetsboken");
+  expect((await tabTo(page, (f) => f.text === "Läs arbetsboken")).ring).toBe(true);
   await page.keyboard.press("Enter");
   await page.getByText("4 tabeller hittades.").waitFor();
   const find = await page.locator('[role="tabpanel"]').innerText();
@@ -159,9 +169,11 @@ it("walks Hitta → Kör → a finding with the keyboard, on the bundled sample 
   // Kör.
   await tabTo(page, (f) => f.role === "tab", { back: true });
   await selectTab(page, "Kör");
-  await tabTo(page, (f) => f.text === "Kör uppföljningen");
+  expect((await tabTo(page, (f) => f.text === "Kör uppföljningen")).ring).toBe(true);
   await page.keyboard.press("Enter");
   await page.getByText(/^Klart: \d+ blad skrevs\.$/).waitFor();
+  // The keyboard user's place is kept through the run.
+  expect((await focused(page)).text).toBe("Kör uppföljningen");
   const run = await page.locator('[role="tabpanel"]').innerText();
   expect(run).toContain("Sammanfattning, VB 2019 (mnkr)");
   expect(run).toMatch(/Avvikelse\s+75,2\s+▲ Överskott/);
@@ -183,6 +195,7 @@ it("walks Hitta → Kör → a finding with the keyboard, on the bundled sample 
   // A finding, reached and opened with the keyboard, selects its cell.
   const finding = await tabTo(page, (f) => f.text.startsWith("Stöd till utomstående organisationer") && f.text.includes("kräver en förklaring"));
   expect(finding.text).toContain("Drift!A15");
+  expect(finding.ring).toBe(true);
   await page.keyboard.press("Enter");
   await page.getByText("Markerade Drift!A15 i arbetsboken.").waitFor();
   expect(await page.evaluate(() => window.foljsamHarness.selection())).toEqual({ activeSheet: "Drift", address: "Drift!A15" });
@@ -190,7 +203,11 @@ it("walks Hitta → Kör → a finding with the keyboard, on the bundled sample 
 
   mkdirSync(join(ROOT, "test-results"), { recursive: true });
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
-  if (process.env.FOLJSAM_UPDATE_SCREENSHOT === "1") copyFileSync(SCREENSHOT, join(ROOT, "docs", "taskpane.png"));
+  if (process.env.FOLJSAM_UPDATE_SCREENSHOT === "1") {
+    // The README's picture: the top of the pane, the summary and the first findings.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ROOT, "docs", "taskpane.png"), fullPage: true, clip: { x: 0, y: 0, width: 420, height: 1500 } });
+  }
 
   // The filter hides a severity, and its findings with it.
   await page.getByRole("button", { name: /^ℹ Information \(\d+\)$/ }).click();

@@ -6,6 +6,8 @@ export { readWorkbookGrid, READ_SYNCS } from "./read";
 export type { ReadOptions } from "./read";
 export { writeSheetPlans } from "./write";
 export type { WriteOptions, WriteReport } from "./write";
+export { writeTemplatePlans, writeTemplateSheets, applyTemplateFeatures, DATA_VALIDATION_SET } from "./templateFeatures";
+export type { TemplateWriteReport } from "./templateFeatures";
 export { planWrite, DEFAULT_BUDGET_BYTES } from "./writePlan";
 export type { WriteBatch, WriteStep } from "./writePlan";
 export { checkRequirements, isSetSupported, REQUIRED_SETS, PAGE_LAYOUT_SET } from "./requirements";

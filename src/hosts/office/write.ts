@@ -4,6 +4,7 @@ import { StyleSpec } from "../../workbook/styles";
 import { runBatches } from "./batches";
 import { followUpMarks } from "./marks";
 import { PAGE_LAYOUT_SET, RequirementProbe, isSetSupported } from "./requirements";
+import { applyTemplateFeatures } from "./templateFeatures";
 import { WriteBatch, WriteStep, planWrite } from "./writePlan";
 
 export interface WriteOptions {
@@ -47,8 +48,8 @@ function applyStyle(range: Excel.Range, style: StyleSpec, rows: number): void {
   if (rows > 1 && (style.borderTop || style.borderBottom)) format.borders.getItem("InsideHorizontal").style = "Continuous";
 }
 
-/** Queues one step's Office.js calls (no sync). */
-function queueStep(context: Excel.RequestContext, step: WriteStep, sheets: Map<string, Excel.Worksheet>): void {
+/** Queues one step's Office.js calls (no sync). Also used by ./templateFeatures. */
+export function queueStep(context: Excel.RequestContext, step: WriteStep, sheets: Map<string, Excel.Worksheet>): void {
   const worksheets = context.workbook.worksheets;
   const sheetNamed = (name: string): Excel.Worksheet => {
     let sheet = sheets.get(name);
@@ -169,10 +170,12 @@ export async function writeSheetPlans(context: Excel.RequestContext, plans: read
     },
     options.onProgress,
   );
+  // Templates only (validation, unlocked input cells, protection): no sync when no plan has them.
+  const featureSyncs = await applyTemplateFeatures(context, plans, options.requirements);
   return {
     sheets: plans.map((p) => p.name),
     replaced: followUp.sheets,
-    syncs: 1 + batches.length,
+    syncs: 1 + batches.length + featureSyncs,
     batchBytes: batches.map((b) => b.bytes),
   };
 }

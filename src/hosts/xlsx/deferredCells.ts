@@ -145,5 +145,5 @@ export async function writeWithDeferredCells(workbook: ExcelJS.Workbook, deferre
   written.set("xl/sharedStrings.xml", sstOut.flush());
 
   const zipParts: ZipPart[] = entries.map((e) => ({ name: e.name, chunks: written.get(e.name) ?? [parts.get(e.name)!] }));
-  return writeZip(zipParts, 4);
+  return writeZip(zipParts);
 }

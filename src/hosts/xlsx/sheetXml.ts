@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import { columnLetters } from "../../workbook/cells";
 import type { PlanCell, SheetPlan } from "../../workbook/plan";
 
@@ -75,11 +76,17 @@ function plainValue(v: PlanCell["v"]): string | number | boolean | null {
   return v;
 }
 
+/** A text cell's <t> element, keeping leading and trailing spaces as Excel wants to be told. */
+function inlineText(s: string): string {
+  return /^\s|\n|\s$/.test(s) ? `<is><t xml:space="preserve">${xmlText(s)}</t></is>` : `<is><t>${xmlText(s)}</t></is>`;
+}
+
 /**
  * Writes the plan's <sheetData> element and returns the sheet's dimension ("A1:K250").
- * `styleIndex` gives the cellXfs index ExcelJS assigned to each style key ("" has none).
+ * `styleIndex` gives the cellXfs index of each style key ("" has none). Text goes into the
+ * shared-string table when one is given, else into the cell (t="inlineStr").
  */
-export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIndex: ReadonlyMap<string, number>, strings: SharedStringTable): string {
+export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIndex: ReadonlyMap<string, number>, strings: SharedStringTable | null): string {
   const letters: string[] = [];
   let top = -1;
   let bottom = -1;
@@ -115,8 +122,13 @@ export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIndex: Re
           if (s === 0) continue;
           body = "";
         } else if (typeof value === "string") {
-          type = ' t="s"';
-          body = `<v>${strings.index(value)}</v>`;
+          if (strings === null) {
+            type = ' t="inlineStr"';
+            body = inlineText(value);
+          } else {
+            type = ' t="s"';
+            body = `<v>${strings.index(value)}</v>`;
+          }
         } else if (typeof value === "boolean") {
           type = ' t="b"';
           body = `<v>${value ? 1 : 0}</v>`;
@@ -139,4 +151,67 @@ export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIndex: Re
   const from = `${columnLetters(left)}${top + 1}`;
   const to = `${columnLetters(right)}${bottom + 1}`;
   return from === to ? from : `${from}:${to}`;
+}
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const X14_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
+
+/** A data bar's link between its 2007 rule and its x14 extension: stable for the same sheet and rule. */
+function dataBarId(sheet: string, i: number): string {
+  const h = createHash("sha1").update(`${sheet}\u0000${i}`).digest("hex").toUpperCase();
+  return `{${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}}`;
+}
+
+function paneXml(xSplit: number, ySplit: number): string {
+  if (xSplit <= 0 && ySplit <= 0) return "";
+  const pane = xSplit > 0 && ySplit > 0 ? "bottomRight" : xSplit > 0 ? "topRight" : "bottomLeft";
+  const topLeft = `${columnLetters(Math.max(0, xSplit))}${Math.max(0, ySplit) + 1}`;
+  const split = `${xSplit > 0 ? ` xSplit="${xSplit}"` : ""}${ySplit > 0 ? ` ySplit="${ySplit}"` : ""}`;
+  return `<pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/>`;
+}
+
+/**
+ * A whole worksheet part for a plan, text inline (t="inlineStr"): what executePlan gives through
+ * ExcelJS (values, formulas with cached results, looks, widths, frozen panes, data bars as Excel
+ * writes them, A4 page set-up fitted to the width, tab colour), for a workbook whose other parts
+ * are kept as they are. `styleIndex` gives each look's cellXfs index in that workbook.
+ */
+export function writeWorksheet(out: ChunkWriter, plan: SheetPlan, styleIndex: ReadonlyMap<string, number>, dimension: string): void {
+  out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+  out.write(`<sheetPr>${plan.tabColor ? `<tabColor rgb="${argbColor(plan.tabColor)}"/>` : ""}<pageSetUpPr fitToPage="1"/></sheetPr>`);
+  out.write(`<dimension ref="${dimension}"/>`);
+  out.write(`<sheetViews><sheetView workbookViewId="0">${paneXml(plan.freezeColumns ?? 0, plan.freezeRows)}</sheetView></sheetViews>`);
+  out.write('<sheetFormatPr defaultRowHeight="15"/>');
+  const cols = plan.columnWidths.map((w, c) => (w > 0 ? `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>` : "")).join("");
+  if (cols) out.write(`<cols>${cols}</cols>`);
+  writeSheetData(out, plan, styleIndex, null);
+  const bars = plan.conditionalFormats.map((rule, i) => ({ rule, id: dataBarId(plan.name, i), priority: i + 1 }));
+  for (const { rule, id, priority } of bars) {
+    out.write(
+      `<conditionalFormatting sqref="${xmlText(rule.range)}"><cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/>` +
+        `<color rgb="${argbColor(rule.color)}"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14_NS}">` +
+        `<x14:id>${id}</x14:id></ext></extLst></cfRule></conditionalFormatting>`,
+    );
+  }
+  out.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.write(`<pageSetup paperSize="9" orientation="${plan.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`);
+  if (bars.length > 0) {
+    out.write(`<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>`);
+    for (const { rule, id } of bars) {
+      out.write(
+        `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="dataBar" id="${id}"><x14:dataBar minLength="0" maxLength="100" gradient="0">` +
+          `<x14:cfvo type="min"/><x14:cfvo type="max"/></x14:dataBar></x14:cfRule><xm:sqref>${xmlText(rule.range)}</xm:sqref></x14:conditionalFormatting>`,
+      );
+    }
+    out.write("</x14:conditionalFormattings></ext></extLst>");
+  }
+  out.write("</worksheet>");
+}
+
+/** "C00000", "#C00000" or "FFC00000" as ARGB. */
+function argbColor(color: string): string {
+  const hex = color.replace(/^#/, "").toUpperCase();
+  return hex.length === 8 ? hex : `FF${hex}`;
 }

@@ -25,6 +25,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** CRC-32 of the uncompressed part, as the central directory gives it. */
+  crc32: number;
 }
 
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -119,6 +121,7 @@ export function readCentralDirectory(bytes: Buffer, file: string): ZipEntry[] {
     if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== SIG_CENTRAL) throw corrupt(file, "innehållsförteckningen är trasig");
     const flags = bytes.readUInt16LE(p + 8);
     const method = bytes.readUInt16LE(p + 10);
+    const crc32 = bytes.readUInt32LE(p + 16);
     let compressedSize = bytes.readUInt32LE(p + 20);
     let uncompressedSize = bytes.readUInt32LE(p + 24);
     const nameLength = bytes.readUInt16LE(p + 28);
@@ -152,7 +155,7 @@ export function readCentralDirectory(bytes: Buffer, file: string): ZipEntry[] {
         e += 4 + size;
       }
     }
-    entries.push({ name: name.replace(/^\//, ""), method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name: name.replace(/^\//, ""), method, flags, compressedSize, uncompressedSize, localHeaderOffset, crc32 });
     p = end;
   }
   return entries;
@@ -233,7 +236,7 @@ function verifyEntries(bytes: Buffer, entries: ZipEntry[], file: string): void {
   }
 }
 
-function compressedData(bytes: Buffer, e: ZipEntry, file: string): Buffer {
+export function compressedData(bytes: Buffer, e: ZipEntry, file: string): Buffer {
   const at = e.localHeaderOffset;
   if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== SIG_LOCAL) throw corrupt(file, `delen ${partName(e)} saknas`);
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);

@@ -7,11 +7,17 @@ import * as zlib from "zlib";
  * after the other; on a large workbook that was a third of the write.
  */
 
-export interface ZipPart {
-  name: string;
-  /** The part's bytes, uncompressed; several chunks are written one after the other. */
-  chunks: readonly Buffer[];
-}
+export type ZipPart =
+  | {
+      name: string;
+      /** The part's bytes, uncompressed; several chunks are written one after the other. */
+      chunks: readonly Buffer[];
+    }
+  | {
+      name: string;
+      /** A part copied as it is from another zip: its compressed bytes, method, CRC and size. */
+      raw: { method: number; crc: number; size: number; body: Buffer };
+    };
 
 /** Above this the zip would need ZIP64 records, which this writer does not make. */
 const MAX_ZIP32 = 0xffffffff;
@@ -40,24 +46,40 @@ export function crc32(data: Buffer, previous = 0): number {
   return ~c >>> 0;
 }
 
-function deflate(data: Buffer, level: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => zlib.deflateRaw(data, { level }, (e, out) => (e ? reject(e) : resolve(out))));
+/** Deflates the chunks as one stream, without first copying them into one buffer. */
+function deflate(chunks: readonly Buffer[], level: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const out: Buffer[] = [];
+    const stream = zlib.createDeflateRaw({ level });
+    stream.on("data", (b: Buffer) => out.push(b));
+    stream.on("error", reject);
+    stream.on("end", () => resolve(out.length === 1 ? out[0] : Buffer.concat(out)));
+    for (const chunk of chunks) stream.write(chunk);
+    stream.end();
+  });
 }
 
 interface Packed {
   name: Buffer;
+  method: number;
   crc: number;
   size: number;
   body: Buffer;
 }
 
 async function pack(part: ZipPart, level: number): Promise<Packed> {
-  const data = part.chunks.length === 1 ? part.chunks[0] : Buffer.concat(part.chunks);
-  return { name: Buffer.from(part.name, "utf8"), crc: crc32(data), size: data.length, body: await deflate(data, level) };
+  if ("raw" in part) return { name: Buffer.from(part.name, "utf8"), ...part.raw };
+  let crc = 0;
+  let size = 0;
+  for (const chunk of part.chunks) {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+  }
+  return { name: Buffer.from(part.name, "utf8"), method: METHOD_DEFLATE, crc, size, body: await deflate(part.chunks, level) };
 }
 
 /** The zip of the parts, in their order, every part deflated. Throws when it would exceed 4 GiB. */
-export async function writeZip(parts: readonly ZipPart[], level = 6): Promise<Buffer> {
+export async function writeZip(parts: readonly ZipPart[], level = 4): Promise<Buffer> {
   const packed = await Promise.all(parts.map((p) => pack(p, level)));
   const out: Buffer[] = [];
   const central: Buffer[] = [];
@@ -68,7 +90,7 @@ export async function writeZip(parts: readonly ZipPart[], level = 6): Promise<Bu
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(FLAG_UTF8, 6);
-    local.writeUInt16LE(METHOD_DEFLATE, 8);
+    local.writeUInt16LE(p.method, 8);
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(p.crc, 14);
@@ -82,7 +104,7 @@ export async function writeZip(parts: readonly ZipPart[], level = 6): Promise<Bu
     entry.writeUInt16LE(20, 4);
     entry.writeUInt16LE(20, 6);
     entry.writeUInt16LE(FLAG_UTF8, 8);
-    entry.writeUInt16LE(METHOD_DEFLATE, 10);
+    entry.writeUInt16LE(p.method, 10);
     entry.writeUInt16LE(DOS_TIME, 12);
     entry.writeUInt16LE(DOS_DATE, 14);
     entry.writeUInt32LE(p.crc, 16);

@@ -1,8 +1,11 @@
 import { Dropdown, makeStyles, Option } from "@fluentui/react-components";
+import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
   // Fluent's Dropdown is 250 px at least; a task pane may be narrower.
   dropdown: { minWidth: "0", width: "100%", maxWidth: "22rem" },
+  // Long single words ("Verksamhetsområde") break rather than overflow a narrow pane.
+  button: { minWidth: "0", overflowWrap: "anywhere" },
 });
 
 export interface Choice<T extends string> {
@@ -26,10 +29,14 @@ export function ChoiceDropdown<T extends string>({
   "aria-describedby"?: string;
 }) {
   const styles = useStyles();
+  const t = useStrings();
   const selected = options.find((o) => o.value === value);
   return (
     <Dropdown
       className={styles.dropdown}
+      button={{ className: styles.button }}
+      // Never shown (not clearable), but Fluent renders it with an English name of its own.
+      clearButton={{ "aria-label": t.app.clearSelection }}
       value={selected?.text ?? ""}
       selectedOptions={selected ? [selected.value] : []}
       placeholder={placeholder}

@@ -30,7 +30,7 @@ export function FindStep({ headingId }: { headingId: string }) {
       </Subtitle1>
       <Body1>{t.find.intro}</Body1>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!canRun || state.reading} onClick={() => void readWorkbook()}>
+        <Button appearance="primary" disabled={!canRun} disabledFocusable={state.reading} onClick={() => void readWorkbook()}>
           {state.grid === null ? t.find.read : t.find.reread}
         </Button>
         {state.reading && <Spinner size="tiny" label={t.find.reading} />}

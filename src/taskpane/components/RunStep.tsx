@@ -34,7 +34,9 @@ export function RunStep({ headingId }: { headingId: string }) {
   const t = useStrings();
   const styles = useStyles();
   const { state, run, services } = useStore();
-  const canRun = services.requirements().ok && state.running === null;
+  const supported = services.requirements().ok;
+  // Busy buttons stay focusable, so that the keyboard user's place is kept while it runs.
+  const busy = state.running !== null;
   const outcome = state.outcome;
   const status =
     state.running !== null
@@ -52,10 +54,10 @@ export function RunStep({ headingId }: { headingId: string }) {
       </Subtitle1>
       <Body1>{t.run.intro}</Body1>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!canRun} onClick={() => void run("run")}>
+        <Button appearance="primary" disabled={!supported} disabledFocusable={busy} onClick={() => void run("run")}>
           {t.run.run}
         </Button>
-        <Button disabled={!canRun} onClick={() => void run("check")}>
+        <Button disabled={!supported} disabledFocusable={busy} onClick={() => void run("check")}>
           {t.run.check}
         </Button>
         {/*

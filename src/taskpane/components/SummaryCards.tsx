@@ -12,6 +12,8 @@ const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(9.5rem, 1fr))", gap: tokens.spacingHorizontalS },
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   wide: { gridColumn: "1 / -1" },
+  figure: { margin: 0, fontVariantNumeric: "tabular-nums" },
+  label: { margin: 0 },
   statuses: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   count: { textAlign: "end", fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
   status: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalM },
@@ -26,8 +28,10 @@ function KeyFigure({ label, value, note }: { label: string; value: string | null
   const t = useStrings();
   return (
     <Card className={styles.card} size="small">
-      <Caption1 as="h4">{label}</Caption1>
-      <Title3 as="p">{value === null ? t.run.notAvailable : <Value>{value}</Value>}</Title3>
+      <Caption1 as="h4" className={styles.label}>
+        {label}
+      </Caption1>
+      <Title3 as="p" className={styles.figure}>{value === null ? t.run.notAvailable : <Value>{value}</Value>}</Title3>
       {note !== null && <Body1>{note}</Body1>}
     </Card>
   );
@@ -81,7 +85,9 @@ export function SummaryCards({ result }: { result: FollowUpResult }) {
           </>
         )}
         <Card className={mergeClasses(styles.card, styles.wide)} size="small">
-          <Caption1 as="h4">{t.run.cards.indicators}</Caption1>
+          <Caption1 as="h4" className={styles.label}>
+            {t.run.cards.indicators}
+          </Caption1>
           {summary === null ? (
             <Body1>{t.run.noIndicators}</Body1>
           ) : (

@@ -16,6 +16,7 @@ export const en: Strings = {
     errorTitle: "That did not work",
     unexpected: (detail: string) => `An unexpected error occurred: ${detail}`,
     dismiss: "Dismiss the message",
+    clearSelection: "Clear the choice",
     next: (step: string) => `Next: ${step}`,
   },
   steps: {

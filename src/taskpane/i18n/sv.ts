@@ -17,6 +17,7 @@ export const sv = {
     errorTitle: "Det gick inte",
     unexpected: (detail: string) => `Ett oväntat fel inträffade: ${detail}`,
     dismiss: "Stäng meddelandet",
+    clearSelection: "Rensa valet",
     next: (step: string) => `Nästa: ${step}`,
   },
   steps: {

@@ -72,6 +72,11 @@ export function assertSamePeriod(first: Pick<UnitSummary, "file" | "period" | "y
   }
 }
 
+/** The nämnd the others are compared with: the first whose year is known, else the first. */
+export function periodReference<T extends Pick<UnitSummary, "year">>(units: readonly T[]): T {
+  return units.find((u) => u.year !== null) ?? units[0];
+}
+
 /** Refuses two files that are the same nämnd: its figures would be counted twice. */
 export function assertDistinctNames(units: readonly Pick<UnitSummary, "file" | "name">[]): void {
   const seen = new Map<string, string>();
@@ -85,7 +90,7 @@ export function assertDistinctNames(units: readonly Pick<UnitSummary, "file" | "
 
 export function consolidate(units: UnitSummary[], options: ConsolidateOptions): Consolidation {
   if (units.length === 0) throw new FoljsamError("Ingen nämnd att sammanställa.");
-  for (const u of units.slice(1)) assertSamePeriod(units[0], u);
+  for (const u of units) assertSamePeriod(periodReference(units), u);
   assertDistinctNames(units);
   const period = units[0].period;
   const year = units.find((u) => u.year !== null)?.year ?? null;

@@ -8,6 +8,7 @@ export { summariseUnit, unitNameOf, nameFromTitle, fileStem, type UnitSummary, t
 export {
   consolidate,
   assertSamePeriod,
+  periodReference,
   assertDistinctNames,
   consolidationPeriodName,
   type Consolidation,

@@ -1,4 +1,4 @@
-import type { IndicatorStatus, Period, Unit } from "../../engine/types";
+import type { Period, Unit } from "../../engine/types";
 
 /**
  * Every Swedish word of the city-wide consolidation, written once as data: sheet names, titles,
@@ -100,6 +100,3 @@ export const CITY_MESSAGES = {
     `${a} och ${b} gäller båda ${name}; ange varje nämnd en gång (byt namn under Nämnd på bladet Inställningar om de är olika nämnder).`,
   sameFileTwice: (file: string) => `${file} är angiven två gånger.`,
 };
-
-/** The status of a nämnd's goal as shown in the detail table. */
-export const GOAL_STATUS_KEYS: readonly Exclude<IndicatorStatus, "notMeasured">[] = ["full", "partial", "none", "notAssessable"];

@@ -5,7 +5,7 @@
  * files can be consolidated one after the other without keeping their cells.
  */
 import { type Amount, convertUnit } from "../../engine/amount";
-import { goalName, NO_GOAL } from "../../engine/indicatorSummary";
+import { NO_GOAL } from "../../engine/indicatorSummary";
 import type { Finding, FollowUpResult, IndicatorStatus, IndicatorSummary, Period, Settings, Unit } from "../../engine/types";
 import type { WorkbookGrid } from "../cells";
 import { detectTables, readSettingsSheet } from "../read";
@@ -88,7 +88,7 @@ export function summariseUnit(result: FollowUpResult, meta: { file: string; name
   const op = result.operating;
   const t = op?.total ?? null;
   const goals = (result.indicators?.goals ?? [])
-    .filter((g) => g.name !== NO_GOAL && goalName(g.name) !== NO_GOAL)
+    .filter((g) => g.name !== NO_GOAL)
     .map((g) => ({ name: g.name, status: g.proposedStatus }));
   return {
     name: meta.name,

@@ -113,8 +113,9 @@ export function readWorkbook(grid: WorkbookGrid, settings: Settings, tables?: De
     for (const t of found) {
       if (t.year === null || t.year === given.year) continue;
       const h = t.headers.find((x) => x.text.includes(String(t.year)));
+      const cell = h ? a1(t.headerRow, h.col) : titleCellWith(grid, t, String(t.year));
       findings.push(
-        makeFinding("YEAR_MISMATCH", "warning", { sheet: t.sheet, cell: h ? a1(t.headerRow, h.col) : null, subject: null }, {
+        makeFinding("YEAR_MISMATCH", "warning", { sheet: t.sheet, cell, subject: null }, {
           given: given.year,
           found: t.year,
         }),
@@ -143,6 +144,20 @@ export function readWorkbook(grid: WorkbookGrid, settings: Settings, tables?: De
     indicators: indicatorsCtx ? readIndicators(indicatorsCtx) : null,
     readFindings: findings,
   };
+}
+
+/** The title cell above a table that holds `text` (the year a title gave the table), else null. */
+function titleCellWith(grid: WorkbookGrid, t: DetectedTable, text: string): string | null {
+  const sheet = grid.sheets.find((s) => s.name === t.sheet);
+  if (!sheet) return null;
+  for (let r = Math.max(0, t.headerRow - 10); r < t.headerRow; r++) {
+    const row = sheet.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "string" && v.includes(text)) return a1(r, c);
+    }
+  }
+  return null;
 }
 
 /** Period, year and unit from the settings, else from the workbook's settings sheet. */

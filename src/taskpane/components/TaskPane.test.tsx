@@ -1,0 +1,229 @@
+/** @jest-environment jsdom */
+/**
+ * The task pane's behaviour in jsdom over the fake Excel API: corrections under Hitta reach the
+ * run, settings are validated inline and saved in the workbook, Kör shows the summary and the
+ * findings grouped and filterable by severity, a finding selects its cell, errors are messages.
+ */
+import { en } from "../i18n/en";
+import { sv } from "../i18n/sv";
+import { button, click, inputLabelled, renderTaskPane, tab, text, type, waitFor } from "../taskpane.testkit";
+import { SAVE_DELAY_MS } from "../store/StoreProvider";
+import { progressValue } from "./RunStep";
+
+afterEach(() => {
+  document.body.innerHTML = "";
+});
+
+const body = () => text(document.body);
+
+async function readWorkbook(): Promise<void> {
+  click(button(document.body, sv.find.read));
+  await waitFor(() => body().includes(sv.find.found(2)));
+}
+
+async function run(): Promise<void> {
+  click(tab("run"));
+  click(button(document.body, sv.run.run));
+  await waitFor(() => /Klart: \d+ blad skrevs\./.test(body()));
+}
+
+function option(name: string): HTMLElement {
+  const found = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent === name);
+  if (!found) throw new Error(`Inget alternativ ${name}`);
+  return found;
+}
+
+/** The dropdown named `label`: by aria-label, or by the Field label pointing at it. */
+function combobox(label: string): HTMLElement {
+  const byAria = [...document.querySelectorAll<HTMLElement>('[role="combobox"]')].find((c) => c.getAttribute("aria-label") === label);
+  const labelFor = [...document.querySelectorAll("label")].find((l) => l.textContent === label)?.getAttribute("for");
+  const found = byAria ?? (labelFor ? document.getElementById(labelFor) : null);
+  if (!found || found.getAttribute("role") !== "combobox") throw new Error(`Ingen lista ${label}`);
+  return found;
+}
+
+async function choose(label: string, name: string): Promise<void> {
+  click(combobox(label));
+  await waitFor(() => document.querySelector('[role="option"]') !== null);
+  click(option(name));
+}
+
+describe("Hitta", () => {
+  it("lists each table with its sheet, kind, unit, year and header → field mapping", async () => {
+    renderTaskPane();
+    await readWorkbook();
+    expect(body()).toContain(sv.find.tableHeading("Drift", sv.kinds.drift));
+    expect(body()).toContain(sv.find.tableHeading("Indikatorer", sv.kinds.indicators));
+    expect(combobox(sv.find.mappingLabel("Budget 2024")).textContent).toContain(sv.fields.budget);
+    expect(combobox(sv.find.mappingLabel("Kommentar")).textContent).toContain(sv.fields.comment);
+    expect(combobox(sv.find.unitLabel("Drift")).textContent).toContain("mnkr");
+    expect(combobox(sv.find.periodLabel).textContent).toContain(sv.periods.VB);
+    expect(body()).toContain(sv.find.unitSource.header);
+  });
+
+  it("a column set to 'ignoreras' reaches the run; Ångra puts it back", async () => {
+    const pane = renderTaskPane();
+    await readWorkbook();
+    await choose(sv.find.mappingLabel("Kommentar"), sv.find.ignored);
+    expect(combobox(sv.find.mappingLabel("Kommentar")).textContent).toContain(sv.find.ignored);
+    await run();
+    const needsComment = [...document.querySelectorAll("li")].filter((li) => li.textContent?.includes("kräver en förklaring"));
+    expect(needsComment.map((li) => li.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining("Vuxna"), expect.stringContaining("Barn och ungdom")]),
+    );
+    expect(pane.workbook.sheets.map((s) => s.name)).toContain("Följsam Drift");
+
+    click(tab("find"));
+    click(button(document.body, sv.find.undo));
+    expect(combobox(sv.find.mappingLabel("Kommentar")).textContent).toContain(sv.fields.comment);
+  });
+
+  it("the unit and the period are corrected with dropdowns; the period is saved as a setting", async () => {
+    const pane = renderTaskPane();
+    await readWorkbook();
+    await choose(sv.find.unitLabel("Drift"), sv.units.tkr);
+    expect(body()).toContain(sv.find.unitSource.corrected);
+    await choose(sv.find.periodLabel, sv.periods.T2);
+    await waitFor(() => pane.storage.saved !== null, SAVE_DELAY_MS + 2000);
+    expect(pane.storage.saved).toEqual({ period: "T2" });
+    await run();
+    expect(body()).toContain(sv.run.summaryHeading("T2 2024", "tkr"));
+  });
+});
+
+describe("Inställningar", () => {
+  it("shows the stored settings, validates as typed, saves valid values in the workbook and resets", async () => {
+    const pane = renderTaskPane({ stored: { indicators: { tolerance: 0.2 } } });
+    await readWorkbook();
+    click(tab("settings"));
+    expect(inputLabelled(document.body, sv.settings.fields.tolerance.label).value).toBe("20");
+    expect(combobox(sv.settings.earmarkLabel("Nyanlända")).textContent).toContain(sv.settings.earmarkModes.surplusOnly);
+
+    const amount = inputLabelled(document.body, sv.settings.fields.commentThresholdMnkr.label);
+    type(amount, "ett");
+    expect(body()).toContain(sv.settings.notANumber);
+    type(amount, "-2");
+    expect(body()).toContain('"commentThreshold.mnkr" ska vara ett tal ≥ 0');
+    expect(amount.getAttribute("aria-invalid")).toBe("true");
+    type(amount, "10,5");
+    expect(body()).not.toContain(sv.settings.notANumber);
+    type(inputLabelled(document.body, sv.settings.fields.commentThresholdShare.label), "10");
+    await choose(sv.settings.earmarkLabel("Nyanlända"), sv.settings.earmarkModes.both);
+    await waitFor(() => body().includes(sv.settings.saved), SAVE_DELAY_MS + 2000);
+    expect(pane.storage.saved).toEqual({ indicators: { tolerance: 0.2 }, commentThreshold: { mnkr: 10.5, share: 0.1 }, earmarks: { Nyanlända: { mode: "both" } } });
+
+    // Thresholds of 10,5 mnkr and 10 %: no area of the small workbook needs a comment.
+    await run();
+    const driftComments = [...document.querySelectorAll("li")].filter((li) => li.textContent?.includes("kräver en förklaring"));
+    expect(driftComments).toEqual([]);
+
+    click(tab("settings"));
+    click(button(document.body, sv.settings.reset));
+    await waitFor(() => body().includes(sv.settings.resetDone), SAVE_DELAY_MS + 2000);
+    expect(pane.storage.saved).toBeNull();
+    expect(inputLabelled(document.body, sv.settings.fields.commentThresholdMnkr.label).value).toBe("1");
+  });
+
+  it("says so when the settings stored in the workbook cannot be used, and still renders", async () => {
+    renderTaskPane({ stored: { tolerans: 3 } });
+    click(tab("settings"));
+    expect(body()).toContain(sv.settings.invalidStored);
+    expect(body()).toContain('okänd inställning "tolerans"');
+  });
+});
+
+describe("Kör", () => {
+  it("shows the key figures with symbols and Swedish numbers, and the findings grouped by severity", async () => {
+    const pane = renderTaskPane();
+    await run();
+    expect(body()).toContain(sv.run.summaryHeading("VB 2024", "mnkr"));
+    const cards = [...document.querySelectorAll("h4")].map((h) => `${h.textContent} ${h.nextElementSibling?.textContent} ${h.nextElementSibling?.nextElementSibling?.textContent ?? ""}`);
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        `${sv.run.cards.deviation} 5,0 ${sv.run.surplus}`,
+        `${sv.run.cards.adherenceBefore} 97,1 % ${sv.run.withinTarget}`,
+        `${sv.run.cards.forecastAccuracy} ${sv.run.notAvailable} ${sv.run.accuracyNone}`,
+      ]),
+    );
+    expect(body()).toContain(`${sv.status.full}1`);
+    expect(body()).toContain(`${sv.status.none}1`);
+    const groups = [...document.querySelectorAll("h4")].map((h) => h.textContent);
+    expect(groups).toEqual(expect.arrayContaining([expect.stringMatching(/^⚠ Varning \(\d+\)$/), expect.stringMatching(/^ℹ Information \(\d+\)$/)]));
+    expect(pane.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Följsam Sammanfattning", "Följsam Kontroller"]));
+  });
+
+  it("filters the findings by severity with toggle buttons", async () => {
+    renderTaskPane();
+    await run();
+    const info = button(document.body, /^ℹ Information \(\d+\)$/);
+    expect(info.getAttribute("aria-pressed")).toBe("true");
+    expect(body()).toContain("Skillnaden kvinnor − män");
+    click(info);
+    expect(info.getAttribute("aria-pressed")).toBe("false");
+    expect(body()).not.toContain("Skillnaden kvinnor − män");
+    click(button(document.body, /^⚠ Varning/));
+    click(button(document.body, /^✖ Fel/));
+    expect(body()).toContain(sv.findings.allHidden);
+    click(info);
+    expect(body()).toContain("Skillnaden kvinnor − män");
+  });
+
+  it("a finding is a button that selects its cell in its sheet", async () => {
+    const pane = renderTaskPane();
+    await run();
+    const finding = button(document.body, /^Barn och ungdomAvvikelsen 5,0 mnkr kräver en förklaring\./);
+    expect(finding.textContent).toContain("Drift!A2");
+    click(finding);
+    await waitFor(() => body().includes(sv.findings.selected("Drift!A2")));
+    expect(pane.workbook.activeSheet?.name).toBe("Drift");
+    expect(pane.workbook.selection).toBe("Drift!A2");
+  });
+
+  it("Kontrollera shows the findings and writes no sheet", async () => {
+    const pane = renderTaskPane();
+    click(tab("run"));
+    click(button(document.body, sv.run.check));
+    await waitFor(() => body().includes(sv.run.checked));
+    expect(body()).toMatch(/Kontroller \(\d+\)/);
+    expect(body()).toContain("Barn och ungdom");
+    expect(pane.workbook.sheets.map((s) => s.name)).toEqual(["Drift", "Indikatorer"]);
+  });
+
+  it("a workbook Följsam cannot read gives the pipeline's message, not a crash", async () => {
+    renderTaskPane({ description: { name: "Tom.xlsx", sheets: [{ name: "Blad1", rows: [["Hej", "då"]] }] } });
+    click(tab("run"));
+    click(button(document.body, sv.run.run));
+    await waitFor(() => body().includes(sv.app.errorTitle));
+    expect(body()).toContain("Tom.xlsx: hittar ingen tabell att följa upp.");
+    click(button(document.body, sv.app.dismiss));
+    expect(body()).not.toContain(sv.app.errorTitle);
+    expect(button(document.body, sv.run.run).hasAttribute("disabled")).toBe(false);
+  });
+
+  it("the progress bar moves through reading, computing and writing", () => {
+    expect(progressValue("run", null)).toBe(0);
+    expect(progressValue("run", { phase: "read" })).toBeLessThan(progressValue("run", { phase: "compute" }));
+    expect(progressValue("run", { phase: "write", done: 1, total: 4 })).toBeCloseTo(0.4);
+    expect(progressValue("run", { phase: "write", done: 4, total: 4 })).toBe(1);
+  });
+});
+
+describe("the host", () => {
+  it("outside Office the steps cannot start, and the pane says why", () => {
+    renderTaskPane({ requirements: null });
+    expect(body()).toContain(sv.app.notInExcel);
+    expect(button(document.body, sv.find.read).hasAttribute("disabled")).toBe(true);
+  });
+
+  it("an Excel without ExcelApi 1.7 is named too old", () => {
+    renderTaskPane({ requirements: { isSetSupported: (_name, version) => version === undefined || Number(String(version).split(".")[1]) < 7 } });
+    expect(body()).toContain(sv.app.tooOld("ExcelApi 1.7"));
+  });
+
+  it("speaks English when Office's display language is not Swedish", () => {
+    renderTaskPane({ strings: en });
+    expect([...document.querySelectorAll('[role="tab"]')].map((t) => t.getAttribute("value"))).toEqual(["find", "settings", "run"]);
+    expect(tab("run").textContent).toContain("Run");
+    expect(body()).toContain(en.find.read);
+  });
+});
