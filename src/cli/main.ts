@@ -65,7 +65,7 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
   const outPath = validateOnly ? null : outputPath(input, opts);
 
   progress.set(`Läser ${basename(input)}`);
-  const { grid, workbook } = await readXlsx(input);
+  const { grid, workbook, bytes } = await readXlsx(input);
   const settings = resolveSettings(grid, layers);
   progress.set("Beräknar");
   let json: JsonReport;
@@ -76,7 +76,7 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
     const run = runFollowUp(grid, settings);
     ({ report: json, result } = run);
     progress.set(`Skriver ${basename(outPath!)}`);
-    await writeFollowUp(workbook, run.plans, outPath!);
+    await writeFollowUp(workbook, run.plans, outPath!, bytes);
   }
   try {
     writeJson(opts.json, json);

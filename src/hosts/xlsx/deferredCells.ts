@@ -1,8 +1,7 @@
 import type * as ExcelJS from "exceljs";
-import { columnLetters } from "../../workbook/cells";
 import type { SheetPlan } from "../../workbook/plan";
 import { executeLayout, executeStyleProbes } from "./planSheet";
-import { ChunkWriter, SharedStringTable, styleKey, writeSheetData } from "./sheetXml";
+import { ChunkWriter, SharedStringTable, sheetDimension, writeSheetData } from "./sheetXml";
 import { entryData, readCentralDirectory } from "./zipCheck";
 import { type ZipPart, writeZip } from "./zipWrite";
 
@@ -60,30 +59,6 @@ function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
   return parts;
 }
 
-/** The cells a plan writes: the bounds of those with a value, a formula or a style. */
-function dimension(plan: SheetPlan): string | null {
-  let top = -1;
-  let bottom = -1;
-  let left = Number.MAX_SAFE_INTEGER;
-  let right = -1;
-  plan.rows.forEach((cells, r) => {
-    if (!cells) return;
-    cells.forEach((cell, c) => {
-      if (!cell) return;
-      const shown = (cell.f !== undefined && cell.f !== "") || (cell.v !== null && !(typeof cell.v === "number" && !Number.isFinite(cell.v))) || styleKey(cell.styles, cell.numFmt) !== "";
-      if (!shown) return;
-      if (top < 0) top = r;
-      bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
-    });
-  });
-  if (top < 0) return null;
-  const from = `${columnLetters(left)}${top + 1}`;
-  const to = `${columnLetters(right)}${bottom + 1}`;
-  return from === to ? from : `${from}:${to}`;
-}
-
 /** The cellXfs index ExcelJS gave each probe, by style key. */
 function probedStyles(sheetXml: string, styleKeys: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
@@ -125,7 +100,7 @@ export async function writeWithDeferredCells(workbook: ExcelJS.Workbook, deferre
     const data = SHEET_DATA.exec(skeleton);
     if (!data) throw new Error(`Bladet "${plan.name}" saknar sheetData.`);
     const styleIndex = probedStyles(data[0], styleKeys);
-    const dim = dimension(plan) ?? "A1";
+    const dim = sheetDimension(plan);
     const out = new ChunkWriter();
     out.write(skeleton.slice(0, data.index).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dim}"/>`));
     writeSheetData(out, plan, styleIndex, strings);

@@ -14,7 +14,7 @@ import { checkXlsxBytes, formatBytes, MAX_TOTAL_UNCOMPRESSED } from "./zipCheck"
  * workbook object (no getRow/getColumn/getCell, which create what they do not find), so every
  * other sheet is written back as ExcelJS loaded it.
  */
-export async function readXlsx(path: string): Promise<{ grid: WorkbookGrid; workbook: ExcelJS.Workbook }> {
+export async function readXlsx(path: string): Promise<{ grid: WorkbookGrid; workbook: ExcelJS.Workbook; bytes: Buffer }> {
   const file = fileLabel(path);
   const bytes = await readBytes(path, file);
   checkXlsxBytes(bytes, file);
@@ -25,7 +25,8 @@ export async function readXlsx(path: string): Promise<{ grid: WorkbookGrid; work
   } catch (e) {
     throw new FoljsamError(XLSX_MESSAGES.notLoadable(file, firstLine(e)));
   }
-  return { grid: workbookToGrid(workbook, file), workbook };
+  // The file's bytes too: writeFollowUp keeps its parts as they are.
+  return { grid: workbookToGrid(workbook, file), workbook, bytes };
 }
 
 async function readBytes(path: string, file: string): Promise<Buffer> {

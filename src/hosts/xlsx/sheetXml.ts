@@ -215,3 +215,30 @@ function argbColor(color: string): string {
   const hex = color.replace(/^#/, "").toUpperCase();
   return hex.length === 8 ? hex : `FF${hex}`;
 }
+
+/** The bounds of the cells a plan writes (with a value, a formula or a look); "A1" for none. */
+export function sheetDimension(plan: SheetPlan): string {
+  let top = -1;
+  let bottom = -1;
+  let left = Number.MAX_SAFE_INTEGER;
+  let right = -1;
+  plan.rows.forEach((cells, r) => {
+    if (!cells) return;
+    cells.forEach((cell, c) => {
+      if (!cell) return;
+      const shown =
+        (cell.f !== undefined && cell.f !== "") ||
+        (cell.v !== null && !(typeof cell.v === "number" && !Number.isFinite(cell.v))) ||
+        styleKey(cell.styles, cell.numFmt) !== "";
+      if (!shown) return;
+      if (top < 0) top = r;
+      bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  if (top < 0) return "A1";
+  const from = `${columnLetters(left)}${top + 1}`;
+  const to = `${columnLetters(right)}${bottom + 1}`;
+  return from === to ? from : `${from}:${to}`;
+}

@@ -8,7 +8,9 @@ import { addMark, markedSheets, removeMarks } from "./marks";
 import { WRITE_REASONS, XLSX_MESSAGES } from "./messages.sv";
 import { fileLabel, firstLine } from "./oneLine";
 import { canDefer, type DeferredSheet, executeDeferred, writeWithDeferredCells } from "./deferredCells";
+import { writeIntoPackage } from "./packageWrite";
 import { executePlan } from "./planSheet";
+import { checkPlanNames, PlanError } from "./sheetNames";
 
 /**
  * Writes the follow-up sheets into the workbook the command line read and saves it as outPath
@@ -26,7 +28,19 @@ import { executePlan } from "./planSheet";
  * come out malformed (ExcelJS does not double the apostrophe). The workbook's default font
  * becomes Calibri 11 (ExcelJS writes its own style sheet).
  */
-export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan[], outPath: string): Promise<void> {
+export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan[], outPath: string, original?: Buffer): Promise<void> {
+  if (original) {
+    // The file the workbook was read from: its parts are kept as they are (packageWrite.ts), so
+    // nothing listed above is lost and the user's sheets are not saved again.
+    let bytes: Buffer | null;
+    try {
+      bytes = await writeIntoPackage(original, plans, fileLabel(outPath));
+    } catch (e) {
+      if (e instanceof PlanError || e instanceof FoljsamError) throw e;
+      throw new FoljsamError(XLSX_MESSAGES.cannotWrite(fileLabel(outPath), `arbetsboken kunde inte sparas (${firstLine(e)})`));
+    }
+    if (bytes !== null) return saveBytesAtomically(bytes, outPath);
+  }
   // The follow-up sheets' cells go straight into the file (deferredCells.ts); afterwards the
   // workbook object holds those sheets' layout only.
   const deferred: DeferredSheet[] = [];
@@ -42,13 +56,6 @@ export function followUpSheetNames(workbook: ExcelJS.Workbook): string[] {
   return markedSheets(workbook).map((ws) => ws.name);
 }
 
-/** Excel's rules for a sheet name; a plan that breaks them is a bug in the plan builder. */
-function checkSheetName(name: string): void {
-  if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === "history") {
-    throw new Error(`Ogiltigt bladnamn i bladplanen: "${name}".`);
-  }
-}
-
 /**
  * Removes every sheet Följsam made before (and its mark), never another sheet, then adds the
  * plan's sheets after the remaining ones, in plan order, each with its mark.
@@ -59,16 +66,11 @@ export function replaceFollowUpSheets(
   execute: (ws: ExcelJS.Worksheet, plan: SheetPlan) => void = executePlan,
 ): void {
   const marked = markedSheets(workbook);
-  const keep = new Set(workbook.worksheets.filter((ws) => !marked.includes(ws)).map((ws) => ws.name.toLowerCase()));
-  const planned = new Set<string>();
   // Check everything before changing anything.
-  for (const plan of plans) {
-    checkSheetName(plan.name);
-    const key = plan.name.toLowerCase();
-    if (keep.has(key)) throw new Error(`Bladplanen "${plan.name}" krockar med ett blad som Följsam inte har skapat.`);
-    if (planned.has(key)) throw new Error(`Bladplanen "${plan.name}" förekommer två gånger.`);
-    planned.add(key);
-  }
+  checkPlanNames(
+    workbook.worksheets.filter((ws) => !marked.includes(ws)).map((ws) => ws.name),
+    plans,
+  );
 
   for (const ws of marked) workbook.removeWorksheet(ws.id);
   removeMarks(workbook);
@@ -118,7 +120,11 @@ export async function saveAtomically(workbook: ExcelJS.Workbook, outPath: string
   } catch (e) {
     throw new FoljsamError(XLSX_MESSAGES.cannotWrite(file, `arbetsboken kunde inte sparas (${firstLine(e)})`));
   }
+  await saveBytesAtomically(bytes, outPath);
+}
 
+async function saveBytesAtomically(bytes: Buffer, outPath: string): Promise<void> {
+  const file = fileLabel(outPath);
   const target = resolve(outPath);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {

@@ -1,6 +1,9 @@
 import { Body1, Button, Caption1, Field, makeStyles, ProgressBar, Subtitle1, tokens } from "@fluentui/react-components";
+import { periodLabel } from "../../workbook/plans/labels.sv";
 import { useStrings, type Strings } from "../i18n";
 import type { RunMode, RunProgress } from "../services";
+import { templateChoice } from "../services/pipeline";
+import { useDerived } from "../store/derived";
 import { useStore } from "../store/StoreProvider";
 import { FindingsList } from "./FindingsList";
 import { SummaryCards } from "./SummaryCards";
@@ -11,15 +14,17 @@ const useStyles = makeStyles({
 });
 
 /** Share of the bar each phase has reached; writing takes most of a run. */
-export function progressValue(mode: RunMode, progress: RunProgress | null): number {
+export function progressValue(mode: RunMode | "template", progress: RunProgress | null): number {
   if (progress === null) return 0;
   switch (progress.phase) {
     case "read":
       return mode === "check" ? 0.2 : 0.05;
     case "compute":
       return mode === "check" ? 0.6 : 0.15;
-    case "write":
-      return 0.2 + (0.8 * progress.done) / Math.max(1, progress.total);
+    case "write": {
+      const share = progress.done / Math.max(1, progress.total);
+      return mode === "template" ? share : 0.2 + 0.8 * share;
+    }
   }
 }
 
@@ -33,7 +38,9 @@ function progressText(t: Strings, progress: RunProgress | null): string {
 export function RunStep({ headingId }: { headingId: string }) {
   const t = useStrings();
   const styles = useStyles();
-  const { state, run, services } = useStore();
+  const { state, run, createTemplate, services } = useStore();
+  const { settings, found } = useDerived(state);
+  const template = templateChoice(settings, found, new Date().getFullYear());
   const supported = services.requirements().ok;
   // Busy buttons stay focusable, so that the keyboard user's place is kept while it runs.
   const busy = state.running !== null;
@@ -41,11 +48,13 @@ export function RunStep({ headingId }: { headingId: string }) {
   const status =
     state.running !== null
       ? progressText(t, state.progress)
-      : outcome === null
-        ? ""
-        : outcome.mode === "check"
-          ? t.run.checked
-          : t.run.done(outcome.sheets.length);
+      : state.templateSheets !== null
+        ? t.run.templateDone(state.templateSheets.length)
+        : outcome === null
+          ? ""
+          : outcome.mode === "check"
+            ? t.run.checked
+            : t.run.done(outcome.sheets.length);
 
   return (
     <div className={styles.step}>
@@ -60,13 +69,11 @@ export function RunStep({ headingId }: { headingId: string }) {
         <Button disabled={!supported} disabledFocusable={busy} onClick={() => void run("check")}>
           {t.run.check}
         </Button>
-        {/*
-          Reserved for "Skapa mall" (buildTemplatePlans in src/workbook/template). Not wired yet:
-          writeSheetPlans marks every sheet it writes as Följsam's and replaces all earlier marked
-          sheets, so a template written with it would delete the follow-up sheets and be skipped
-          by the reader. It needs an unmarked write in the Office host first.
-        */}      </div>
+        <Button disabled={!supported} disabledFocusable={busy} onClick={() => void createTemplate(template)}>
+          {t.run.template}
+        </Button>     </div>
       <Caption1>{t.run.checkHelp}</Caption1>
+      <Caption1>{t.run.templateHelp(periodLabel(template.period, template.year))}</Caption1>
       {state.running !== null && (
         <Field label={t.run.progressLabel} validationState="none">
           <ProgressBar value={progressValue(state.running, state.progress)} thickness="large" />
@@ -75,7 +82,7 @@ export function RunStep({ headingId }: { headingId: string }) {
       <div role="status" aria-live="polite">
         {status !== "" && <Body1>{status}</Body1>}
       </div>
-      {outcome !== null && state.running === null && (
+      {outcome !== null && state.running === null && state.templateSheets === null && (
         <>
           <SummaryCards result={outcome.result} />
           <FindingsList findings={outcome.result.findings} />

@@ -192,6 +192,9 @@ export const en: Strings = {
     run: "Run the follow-up",
     check: "Check",
     checkHelp: "Check shows the findings only; no sheets are written.",
+    template: "Create template",
+    templateHelp: (period: string) =>
+      `Create template adds empty input sheets with instructions for ${period} (Drift, Investeringar, Intäkts- och kostnadsslag, Indikatorer, Inställningar), to fill in and then follow up. Choose the period and year under Settings.`,
     progressLabel: "Progress",
     phases: {
       read: "Reading the workbook…",
@@ -200,6 +203,7 @@ export const en: Strings = {
     },
     done: (count: number) => (count === 1 ? "Done: 1 sheet written." : `Done: ${count} sheets written.`),
     checked: "The check is done; no sheets were written.",
+    templateDone: (count: number) => (count === 1 ? "The template is ready: 1 sheet was added." : `The template is ready: ${count} sheets were added.`),
     summaryHeading: (period: string, unit: string) => `Summary, ${period} (${unit})`,
     cards: {
       deviation: "Deviation",

@@ -196,6 +196,9 @@ export const sv = {
     run: "Kör uppföljningen",
     check: "Kontrollera",
     checkHelp: "Kontrollera visar bara kontrollerna; inga blad skrivs.",
+    template: "Skapa mall",
+    templateHelp: (period: string) =>
+      `Skapa mall lägger till tomma indatablad med instruktioner för ${period} (Drift, Investeringar, Intäkts- och kostnadsslag, Indikatorer, Inställningar), att fylla i och sedan följa upp. Period och år väljs under Inställningar.`,
     progressLabel: "Förlopp",
     phases: {
       read: "Läser arbetsboken…",
@@ -204,6 +207,7 @@ export const sv = {
     },
     done: (count: number) => (count === 1 ? "Klart: 1 blad skrevs." : `Klart: ${count} blad skrevs.`),
     checked: "Kontrollen är klar; inga blad skrevs.",
+    templateDone: (count: number) => (count === 1 ? "Mallen är skapad: 1 blad lades till." : `Mallen är skapad: ${count} blad lades till.`),
     summaryHeading: (period: string, unit: string) => `Sammanfattning, ${period} (${unit})`,
     cards: {
       deviation: "Avvikelse",

@@ -5,9 +5,9 @@
 import type { FollowUpResult } from "../../engine/types";
 import { checkRequirements } from "../../hosts/office/requirements";
 import type { WorkbookGrid } from "../../workbook/cells";
-import { computeCheck, computeFollowUp, type Corrections } from "./pipeline";
+import { computeCheck, computeFollowUp, templatePlans, type Corrections, type TemplateChoice } from "./pipeline";
 import type { HostEnvironment, RawSettings } from "./types";
-import { readOpenWorkbook, selectCell, writePlans } from "./workbook";
+import { readOpenWorkbook, selectCell, writePlans, writeTemplate } from "./workbook";
 
 export type { ExcelRun, HostEnvironment, RawSettings, SettingsStorage } from "./types";
 export { memoryStorage, officeDocumentStorage, SETTINGS_KEY } from "./settingsStorage";
@@ -48,6 +48,8 @@ export interface TaskPaneServices {
   /** Reads the workbook afresh, computes, and (mode "run") writes the follow-up sheets. */
   run(request: RunRequest, onProgress: (progress: RunProgress) => void): Promise<RunOutcome>;
   selectCell(sheet: string, cell: string | null): Promise<void>;
+  /** "Skapa mall": adds the template's input sheets to the open workbook; returns their names. */
+  createTemplate(choice: TemplateChoice, onProgress: (progress: RunProgress) => void): Promise<string[]>;
 }
 
 /** Lets the browser paint the progress bar before the synchronous computation starts. */
@@ -74,5 +76,9 @@ export function createServices(env: HostEnvironment): TaskPaneServices {
       return { mode, result: computed.result, grid, sheets: report.sheets };
     },
     selectCell: (sheet, cell) => selectCell(env, sheet, cell),
+    async createTemplate(choice, onProgress) {
+      const report = await writeTemplate(env, templatePlans(choice), (done, total) => onProgress({ phase: "write", done, total }));
+      return report.sheets;
+    },
   };
 }

@@ -10,6 +10,8 @@ import type { WorkbookGrid } from "../../workbook/cells";
 import { checkFollowUp, resolveSettings, runFollowUp, type FollowUpRun } from "../../workbook/followUp";
 import { detectTables, inferPeriod, readSettingsSheet, readWorkbook, type DetectedTable, type TableKind } from "../../workbook/read";
 import { missingColumns } from "../../workbook/read/columns";
+import type { SheetPlan } from "../../workbook/plan";
+import { buildTemplatePlans } from "../../workbook/template";
 import { HEADER_SYNONYMS, TABLE_KINDS } from "../../workbook/read/synonyms";
 import type { RawSettings } from "./types";
 
@@ -138,4 +140,24 @@ export function computeFollowUp(request: PipelineRequest): FollowUpRun {
 export function computeCheck(request: PipelineRequest): FollowUpResult {
   const { settings, tables } = prepared(request);
   return checkFollowUp(request.grid, settings, tables).result;
+}
+
+export interface TemplateChoice {
+  period: Period;
+  year: number;
+  unit: Unit | null;
+}
+
+/**
+ * The period and year "Skapa mall" uses: the settings', else the workbook's, else T1 of `thisYear`.
+ * The unit is the setting's (the template's Inställningar sheet says tkr otherwise).
+ */
+export function templateChoice(settings: Settings, found: FoundTables | null, thisYear: number): TemplateChoice {
+  const year = settings.year ?? found?.tables.find((t) => t.year !== null)?.year ?? thisYear;
+  return { period: settings.period ?? found?.workbookPeriod ?? "T1", year, unit: settings.unit };
+}
+
+/** The template's sheets as plans: input sheets, instructions and Inställningar. */
+export function templatePlans(choice: TemplateChoice): SheetPlan[] {
+  return buildTemplatePlans(choice.period, choice.year, choice.unit === null ? {} : { unit: choice.unit });
 }

@@ -2,6 +2,7 @@ import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, 
 import { SettingsError } from "../../engine/settings";
 import { FoljsamError } from "../../workbook/errors";
 import type { RunMode, TaskPaneServices } from "../services";
+import type { TemplateChoice } from "../services/pipeline";
 import { initialState, reducer, type Action, type Problem, type State } from "./state";
 
 /** How long settings wait after the last change before they are saved in the workbook. */
@@ -13,6 +14,7 @@ export interface Store {
   services: TaskPaneServices;
   readWorkbook(): Promise<void>;
   run(mode: RunMode): Promise<void>;
+  createTemplate(choice: TemplateChoice): Promise<void>;
   /** Takes the user to a finding's cell; `where` is how the page names the place. */
   select(sheet: string, cell: string | null, where: string): Promise<void>;
 }
@@ -68,6 +70,19 @@ export function StoreProvider({ services, children }: { services: TaskPaneServic
     [services],
   );
 
+  const createTemplate = useCallback(
+    async (choice: TemplateChoice) => {
+      dispatch({ type: "runStart", mode: "template" });
+      try {
+        const sheets = await services.createTemplate(choice, (progress) => dispatch({ type: "runProgress", progress }));
+        dispatch({ type: "templateDone", sheets });
+      } catch (e) {
+        dispatch({ type: "failed", problem: problemOf(e) });
+      }
+    },
+    [services],
+  );
+
   const select = useCallback(
     async (sheet: string, cell: string | null, where: string) => {
       try {
@@ -80,7 +95,10 @@ export function StoreProvider({ services, children }: { services: TaskPaneServic
     [services],
   );
 
-  const store = useMemo<Store>(() => ({ state, dispatch, services, readWorkbook, run, select }), [state, services, readWorkbook, run, select]);
+  const store = useMemo<Store>(
+    () => ({ state, dispatch, services, readWorkbook, run, createTemplate, select }),
+    [state, services, readWorkbook, run, createTemplate, select],
+  );
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 

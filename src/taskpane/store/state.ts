@@ -33,9 +33,12 @@ export interface State {
   fieldErrors: Record<string, string>;
   save: SaveState;
   corrections: Corrections;
-  running: RunMode | null;
+  /** What is under way: a run, a check or "Skapa mall". */
+  running: RunMode | "template" | null;
   progress: RunProgress | null;
   outcome: RunOutcome | null;
+  /** The sheets "Skapa mall" added last, shown until the next run. */
+  templateSheets: string[] | null;
   visible: Record<Severity, boolean>;
   /** Where the last finding clicked took the user ("Drift!A15"). */
   selected: string | null;
@@ -54,9 +57,10 @@ export type Action =
   | { type: "correctColumn"; table: string; col: number; field: string | null }
   | { type: "correctUnit"; table: string; unit: Unit }
   | { type: "clearCorrections" }
-  | { type: "runStart"; mode: RunMode }
+  | { type: "runStart"; mode: RunMode | "template" }
   | { type: "runProgress"; progress: RunProgress }
   | { type: "runDone"; outcome: RunOutcome }
+  | { type: "templateDone"; sheets: string[] }
   | { type: "toggleSeverity"; severity: Severity }
   | { type: "selected"; where: string };
 
@@ -75,6 +79,7 @@ export function initialState(stored: RawSettings | null): State {
     running: null,
     progress: null,
     outcome: null,
+    templateSheets: null,
     visible: { error: true, warning: true, info: true },
     selected: null,
   };
@@ -137,11 +142,13 @@ export function reducer(state: State, action: Action): State {
     case "clearCorrections":
       return { ...state, corrections: {} };
     case "runStart":
-      return { ...state, running: action.mode, progress: null, problem: null, selected: null };
+      return { ...state, running: action.mode, progress: null, problem: null, selected: null, templateSheets: null };
     case "runProgress":
       return { ...state, progress: action.progress };
     case "runDone":
       return { ...state, running: null, progress: null, outcome: action.outcome, grid: action.outcome.grid };
+    case "templateDone":
+      return { ...state, running: null, progress: null, templateSheets: action.sheets };
     case "toggleSeverity":
       return { ...state, visible: { ...state.visible, [action.severity]: !state.visible[action.severity] } };
     case "selected":

@@ -1,0 +1,281 @@
+import { posix } from "path";
+import { FOLLOW_UP_NAME_PREFIX, type SheetPlan } from "../../workbook/plan";
+import { canDefer } from "./deferredCells";
+import { addLooks, type Look } from "./packageStyles";
+import { ChunkWriter, sheetDimension, styleKey, writeWorksheet, xmlText } from "./sheetXml";
+import { checkPlanNames } from "./sheetNames";
+import { compressedData, entryData, readCentralDirectory, type ZipEntry } from "./zipCheck";
+import { type ZipPart, writeZip } from "./zipWrite";
+
+/**
+ * Writing the follow-up sheets into the workbook's own package instead of re-saving it through
+ * ExcelJS: every part of the user's workbook is copied as it is (compressed bytes and all), except
+ * the few that list the sheets (workbook.xml, its relationships, [Content_Types].xml), the style
+ * sheet (the follow-up sheets' looks are appended) and calcChain.xml (dropped; Excel rebuilds it).
+ * Följsam's earlier sheets (those its marks name) are removed; the new ones are written directly
+ * from their plans (sheetXml.ts) and marked.
+ *
+ * So charts, pivot tables, macros' neighbours, comments and everything else ExcelJS would lose on
+ * the user's sheets stay, and a large workbook is not serialised again. A package laid out in a way
+ * this code does not expect (prefixed or strict XML, parts elsewhere) gives null, and the caller
+ * saves through ExcelJS instead.
+ */
+
+const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+const MAIN_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+const XML_ENTITIES: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
+
+function decodeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g, (m, n: string, dec?: string, hex?: string) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (XML_ENTITIES[n] ?? m),
+  );
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name.replace(/[:.]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? decodeXml(m[1] ?? m[2]) : undefined;
+}
+
+interface Relationship {
+  xml: string;
+  id: string;
+  type: string;
+  /** The part it points at, as a zip entry name; null for an external target. */
+  part: string | null;
+}
+
+function relationships(xml: string, sourceFolder: string): Relationship[] {
+  const out: Relationship[] = [];
+  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const target = attribute(m[0], "Target") ?? "";
+    const external = attribute(m[0], "TargetMode") === "External";
+    const part = external ? null : target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(sourceFolder, target));
+    out.push({ xml: m[0], id: attribute(m[0], "Id") ?? "", type: attribute(m[0], "Type") ?? "", part });
+  }
+  return out;
+}
+
+/** The sheet name in a mark's reference ('Följsam Drift'!$A$1), or null. */
+function markedSheet(reference: string): string | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$A\$1$/.exec(reference.trim());
+  return m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : null;
+}
+
+function isMarkName(name: string): boolean {
+  return name.toUpperCase().startsWith(FOLLOW_UP_NAME_PREFIX) && /^\d+$/.test(name.slice(FOLLOW_UP_NAME_PREFIX.length));
+}
+
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+interface SheetEntry {
+  xml: string;
+  name: string;
+  sheetId: number;
+  rid: string;
+}
+
+/**
+ * The workbook `original` with its Följsam sheets replaced by `plans`, as .xlsx bytes; null when
+ * the package is not one this code edits (the caller then saves through ExcelJS). Throws, as a
+ * bug, for a plan whose name is not a valid sheet name or is taken by a sheet Följsam did not make.
+ */
+export async function writeIntoPackage(original: Buffer, plans: readonly SheetPlan[], file: string): Promise<Buffer | null> {
+  if (plans.some((p) => !canDefer(p) || (p.dataValidations?.length ?? 0) > 0 || p.protection)) return null;
+  const entries = readCentralDirectory(original, file);
+  const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name, e]));
+  const text = (name: string): string | null => {
+    const e = byName.get(name);
+    return e ? entryData(original, e, file).toString("utf8") : null;
+  };
+
+  const rootRels = text("_rels/.rels");
+  const contentTypes = text("[Content_Types].xml");
+  const workbookXml = text("xl/workbook.xml");
+  const workbookRelsXml = text("xl/_rels/workbook.xml.rels");
+  if (rootRels === null || contentTypes === null || workbookXml === null || workbookRelsXml === null) return null;
+  if (!relationships(rootRels, "").some((r) => OFFICE_DOCUMENT.test(r.type) && r.part === "xl/workbook.xml")) return null;
+
+  const root = /<workbook\b[^>]*>/.exec(workbookXml);
+  if (!root || !root[0].includes(MAIN_NS)) return null;
+  const relPrefix = new RegExp(`\\sxmlns:([A-Za-z_][\\w.-]*)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(root[0])?.[1];
+  const sheetsBlock = /<sheets>([\s\S]*?)<\/sheets>/.exec(workbookXml);
+  if (!relPrefix || !sheetsBlock) return null;
+
+  const rels = relationships(workbookRelsXml, "xl");
+  const relById = new Map(rels.map((r) => [r.id, r]));
+  const stylesRel = rels.find((r) => /\/styles$/.test(r.type));
+  const stylesXml = stylesRel?.part ? text(stylesRel.part) : null;
+  if (!stylesRel?.part || stylesXml === null) return null;
+
+  const sheets: SheetEntry[] = [];
+  for (const m of sheetsBlock[1].matchAll(/<sheet\b[^>]*>/g)) {
+    if (!m[0].endsWith("/>")) return null;
+    const name = attribute(m[0], "name");
+    const sheetId = Number(attribute(m[0], "sheetId"));
+    const rid = attribute(m[0], `${relPrefix}:id`);
+    if (name === undefined || !Number.isInteger(sheetId) || rid === undefined || !relById.has(rid)) return null;
+    sheets.push({ xml: m[0], name, sheetId, rid });
+  }
+
+  // Defined names, with Följsam's marks picked out.
+  const namesBlock = /<definedNames>([\s\S]*?)<\/definedNames>|<definedNames\/>/.exec(workbookXml);
+  const names = [...(namesBlock?.[1] ?? "").matchAll(/<definedName\b[^>]*?(?:\/>|>([\s\S]*?)<\/definedName>)/g)].map((m) => ({
+    xml: m[0],
+    name: attribute(m[0].slice(0, m[0].indexOf(">") + 1), "name") ?? "",
+    localSheetId: attribute(m[0].slice(0, m[0].indexOf(">") + 1), "localSheetId"),
+    reference: decodeXml(m[1] ?? ""),
+  }));
+  const markedNames = new Set(
+    names.filter((n) => isMarkName(n.name)).map((n) => markedSheet(n.reference)?.toLowerCase()).filter((n): n is string => n !== undefined && n !== null),
+  );
+  const removed = sheets.filter((s) => markedNames.has(s.name.toLowerCase()));
+  const kept = sheets.filter((s) => !removed.includes(s));
+  checkPlanNames(
+    kept.map((s) => s.name),
+    plans,
+  );
+
+  // Parts that go: the old follow-up sheets with their relationships, and the calculation chain.
+  const dropParts = new Set<string>();
+  const dropRels = new Set<string>();
+  for (const s of removed) {
+    const part = relById.get(s.rid)!.part;
+    dropRels.add(s.rid);
+    if (part) {
+      dropParts.add(part);
+      dropParts.add(posix.join(posix.dirname(part), "_rels", `${posix.basename(part)}.rels`));
+    }
+  }
+  for (const r of rels) {
+    if (/\/calcChain$/.test(r.type)) {
+      dropRels.add(r.id);
+      if (r.part) dropParts.add(r.part);
+    }
+  }
+
+  // The looks of the new sheets, appended to the workbook's style sheet.
+  const looks = new Map<string, Look>();
+  for (const plan of plans) {
+    for (const row of plan.rows) {
+      if (!row) continue;
+      for (const cell of row) {
+        if (!cell) continue;
+        const key = styleKey(cell.styles, cell.numFmt);
+        if (key !== "" && !looks.has(key)) looks.set(key, { names: cell.styles ?? [], numFmt: cell.numFmt });
+      }
+    }
+  }
+  const styles = addLooks(stylesXml, looks);
+  if (!styles) return null;
+
+  // New parts, relationships and sheet entries.
+  const taken = new Set(entries.filter((e) => !dropParts.has(e.name)).map((e) => e.name.toLowerCase()));
+  const relIds = new Set(rels.map((r) => r.id));
+  let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
+  let partNumber = 1;
+  let relNumber = 1;
+  const added = plans.map((plan) => {
+    while (taken.has(`xl/worksheets/sheet${partNumber}.xml`)) partNumber++;
+    const part = `xl/worksheets/sheet${partNumber}.xml`;
+    taken.add(part);
+    while (relIds.has(`rId${relNumber}`)) relNumber++;
+    const rid = `rId${relNumber}`;
+    relIds.add(rid);
+    return { plan, part, rid, sheetId: nextSheetId++ };
+  });
+
+  // workbook.xml: sheets, names (marks, print titles, sheet-scoped names renumbered), views.
+  const newIndex = new Map<number, number>();
+  sheets.forEach((s, i) => {
+    const k = kept.indexOf(s);
+    if (k >= 0) newIndex.set(i, k);
+  });
+  const sheetsXml = [
+    ...kept.map((s) => s.xml),
+    ...added.map((a) => `<sheet name="${xmlText(a.plan.name)}" sheetId="${a.sheetId}" ${relPrefix}:id="${a.rid}"/>`),
+  ].join("");
+  const keptNames: string[] = [];
+  for (const n of names) {
+    if (isMarkName(n.name)) continue;
+    if (n.localSheetId === undefined) {
+      keptNames.push(n.xml);
+      continue;
+    }
+    const to = newIndex.get(Number(n.localSheetId));
+    if (to === undefined) continue;
+    keptNames.push(n.xml.replace(/(\slocalSheetId\s*=\s*)(["'])\d+\2/, `$1"${to}"`));
+  }
+  const newNames = added.flatMap((a, i) => {
+    const sheetIndex = kept.length + i;
+    const own = [`<definedName name="${FOLLOW_UP_NAME_PREFIX}${i + 1}">${xmlText(`${quotedSheet(a.plan.name)}!$A$1`)}</definedName>`];
+    const titles = a.plan.printTitleRows;
+    if (titles) {
+      own.push(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${xmlText(`${quotedSheet(a.plan.name)}!$${titles[0]}:$${titles[1]}`)}</definedName>`,
+      );
+    }
+    return own;
+  });
+  const allNames = [...keptNames, ...newNames];
+  let wb = workbookXml.slice(0, sheetsBlock.index) + `<sheets>${sheetsXml}</sheets>` + workbookXml.slice(sheetsBlock.index + sheetsBlock[0].length);
+  const namesXml = allNames.length > 0 ? `<definedNames>${allNames.join("")}</definedNames>` : "";
+  if (namesBlock) {
+    const at = wb.indexOf(namesBlock[0]);
+    wb = wb.slice(0, at) + namesXml + wb.slice(at + namesBlock[0].length);
+  } else if (namesXml) {
+    // After sheets, and after functionGroups or externalReferences where the workbook has them.
+    const anchor = /<\/externalReferences>|<externalReferences\/>|<\/functionGroups>|<functionGroups\/>|<\/sheets>/g;
+    let end = -1;
+    for (const m of wb.matchAll(anchor)) end = Math.max(end, m.index + m[0].length);
+    wb = wb.slice(0, end) + namesXml + wb.slice(end);
+  }
+  const sheetCount = kept.length + added.length;
+  wb = wb.replace(/<workbookView\b[^>]*>/g, (view) =>
+    view.replace(/\s(activeTab|firstSheet)\s*=\s*(["'])(\d+)\2/g, (_m, attr: string, _q: string, n: string) => {
+      const to = newIndex.get(Number(n));
+      return ` ${attr}="${to !== undefined && to < sheetCount ? to : 0}"`;
+    }),
+  );
+
+  // Relationships and content types.
+  const relsXml = workbookRelsXml.replace(/<Relationship\b[^>]*>(?:\s*<\/Relationship>)?/g, (r) => (dropRels.has(attribute(r, "Id") ?? "") ? "" : r));
+  const closeRels = relsXml.lastIndexOf("</Relationships>");
+  if (closeRels < 0) return null;
+  const newRels = added.map((a) => `<Relationship Id="${a.rid}" Type="${WORKSHEET_TYPE}" Target="${a.part.slice("xl/".length)}"/>`).join("");
+  const relsOut = relsXml.slice(0, closeRels) + newRels + relsXml.slice(closeRels);
+
+  let types = contentTypes.replace(/<Override\b[^>]*>(?:\s*<\/Override>)?/g, (o) => {
+    const part = (attribute(o, "PartName") ?? "").replace(/^\//, "");
+    return dropParts.has(part) ? "" : o;
+  });
+  const closeTypes = types.lastIndexOf("</Types>");
+  if (closeTypes < 0) return null;
+  types = types.slice(0, closeTypes) + added.map((a) => `<Override PartName="/${a.part}" ContentType="${WORKSHEET_CONTENT}"/>`).join("") + types.slice(closeTypes);
+
+  // The zip: untouched parts copied compressed, edited ones and the new sheets deflated.
+  const edited = new Map<string, Buffer>([
+    ["xl/workbook.xml", Buffer.from(wb, "utf8")],
+    ["xl/_rels/workbook.xml.rels", Buffer.from(relsOut, "utf8")],
+    ["[Content_Types].xml", Buffer.from(types, "utf8")],
+    [stylesRel.part, Buffer.from(styles.xml, "utf8")],
+  ]);
+  const parts: ZipPart[] = [];
+  for (const e of entries) {
+    if (dropParts.has(e.name)) continue;
+    const data = edited.get(e.name);
+    if (data) parts.push({ name: e.name, chunks: [data] });
+    else parts.push({ name: e.name, raw: { method: e.method, crc: e.crc32, size: e.uncompressedSize, body: compressedData(original, e, file) } });
+  }
+  for (const a of added) {
+    const out = new ChunkWriter();
+    writeWorksheet(out, a.plan, styles.index, sheetDimension(a.plan));
+    parts.push({ name: a.part, chunks: out.flush() });
+  }
+  return writeZip(parts);
+}
