@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, rmSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { SettingsError } from "../engine/settings";
 import { FoljsamError } from "../workbook/errors";
-import { resolveSettings, runFollowUp } from "../workbook/followUp";
+import { resolveSettings, runFollowUp, type SettingsLayer } from "../workbook/followUp";
 import { sortFindings } from "../workbook/plans/findings";
 import { validateWorkbook } from "../workbook/validate";
 import { readXlsx } from "../hosts/xlsx/read";
-import { writeFollowUp } from "../hosts/xlsx/write";
+import { writeFollowUpFile } from "../hosts/xlsx/write";
 import { type CliOptions, parseArgs, USAGE } from "./args";
 import { consolidateCommand } from "./consolidate";
 import { EXIT_FINDINGS, EXIT_NOTHING, EXIT_OK, settingsLayers, writeJson } from "./options";
@@ -65,21 +65,13 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
   const outPath = validateOnly ? null : outputPath(input, opts);
 
   progress.set(`Läser ${basename(input)}`);
-  const { grid, workbook, bytes } = await readXlsx(input);
-  const settings = resolveSettings(grid, layers);
-  progress.set("Beräknar");
-  let json: JsonReport;
-  let result;
-  if (validateOnly) {
-    ({ report: json, result } = validateWorkbook(grid, settings));
-  } else {
-    const run = runFollowUp(grid, settings);
-    ({ report: json, result } = run);
+  const { bytes, result, plans, json } = await compute(input, layers, validateOnly, progress);
+  if (plans !== null) {
     progress.set(`Skriver ${basename(outPath!)}`);
-    await writeFollowUp(workbook, run.plans, outPath!, bytes);
+    await writeFollowUpFile(bytes, plans, outPath!);
   }
   try {
-    writeJson(opts.json, json);
+    if (opts.json) writeJson(opts.json, json());
   } catch (e) {
     if (outPath && !opts.inPlace) rmSync(outPath, { force: true });
     throw e;
@@ -97,6 +89,22 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
   const errors = result.findings.some((f) => f.severity === "error");
   if (validateOnly) out.write(`  ${validateVerdict(result.findings.filter((f) => f.severity === "error").length)}\n`);
   return errors && (validateOnly || opts.strict) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * Reads and computes. Only what the write and the messages need outlives this function: the
+ * ExcelJS workbook and the grid, large for a large ledger, are garbage once it returns.
+ */
+async function compute(input: string, layers: SettingsLayer[], validateOnly: boolean, progress: Progress) {
+  const { grid, bytes } = await readXlsx(input);
+  const settings = resolveSettings(grid, layers);
+  progress.set("Beräknar");
+  if (validateOnly) {
+    const checked = validateWorkbook(grid, settings);
+    return { bytes, result: checked.result, plans: null, json: (): JsonReport => checked.report };
+  }
+  const run = runFollowUp(grid, settings);
+  return { bytes, result: run.result, plans: run.plans, json: (): JsonReport => run.report };
 }
 
 /** The last line of validate: whether the workbook can be submitted as it is. */

@@ -1,7 +1,7 @@
 import { mountTaskPane } from "./app";
 import { officeEnvironment } from "./services/office";
 
-Office.onReady(() => {
+Office.onReady((info) => {
   const container = document.getElementById("container");
-  if (container) mountTaskPane(container, officeEnvironment());
+  if (container) mountTaskPane(container, officeEnvironment(info.host));
 });

@@ -14,6 +14,12 @@ import { smallWorkbookDescription } from "./services/pipeline.testkit";
 // jsdom lacks structuredClone; the task pane clones plain JSON settings only.
 globalThis.structuredClone ??= <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// jsdom's getComputedStyle walks every CSS rule, and Fluent inserts hundreds (Griffel): each
+// dropdown that opens would cost seconds of tabster and positioning reads. jsdom has no layout
+// anyway, so the tests give an element's inline style; the browser test runs real styles.
+if (typeof window !== "undefined") {
+  window.getComputedStyle = ((element: Element) => (element as HTMLElement).style) as typeof window.getComputedStyle;
+}
 
 /** The small workbook the task pane's tests share (see services/pipeline.testkit.ts). */
 export const smallWorkbook = smallWorkbookDescription;
@@ -64,7 +70,7 @@ export function renderTaskPane(options: RenderOptions = {}): Rendered {
 export async function waitFor(condition: () => boolean, timeoutMs = 15000): Promise<void> {
   const started = Date.now();
   while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error("waitFor: villkoret uppfylldes inte i tid");
+    if (Date.now() - started > timeoutMs) throw new Error(`waitFor: villkoret uppfylldes inte i tid; sidan visar: ${document.body.textContent?.slice(0, 2000)}`);
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     });

@@ -46,12 +46,13 @@ export function runFollowUp(grid: WorkbookGrid, settings: Settings, tables?: Det
   // Built when asked for: the command line needs it only with --json, and on a large ledger it
   // is a copy of every figure.
   let report: JsonReport | undefined;
+  const source = grid.source;
   return {
     input,
     result,
     plans,
     get report(): JsonReport {
-      report ??= toJsonReport(result, { source: grid.source });
+      report ??= toJsonReport(result, { source });
       return report;
     },
   };

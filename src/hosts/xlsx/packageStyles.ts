@@ -128,6 +128,11 @@ export function addLooks(stylesXml: string, looks: ReadonlyMap<string, Look>): {
     const numFmtId = look.numFmt ? formatId(look.numFmt) : 0;
     const alignment =
       spec.wrap || spec.horizontal ? `<alignment${spec.horizontal ? ` horizontal="${spec.horizontal}"` : ""}${spec.wrap ? ' wrapText="1"' : ""}/>` : "";
+    if (!font && !fill && !border && !look.numFmt && !alignment) {
+      // A look that changes nothing (the "text" style): no format, as ExcelJS writes it.
+      index.set(key, 0);
+      continue;
+    }
     const attributes = [
       `numFmtId="${numFmtId}"`,
       `fontId="${font ? fontTable.index(font) : 0}"`,

@@ -5,7 +5,7 @@ import { addLooks, type Look } from "./packageStyles";
 import { ChunkWriter, sheetDimension, styleKey, writeWorksheet, xmlText } from "./sheetXml";
 import { checkPlanNames } from "./sheetNames";
 import { compressedData, entryData, readCentralDirectory, type ZipEntry } from "./zipCheck";
-import { type ZipPart, writeZip } from "./zipWrite";
+import { Deflater, type ZipPart, writeZip } from "./zipWrite";
 
 /**
  * Writing the follow-up sheets into the workbook's own package instead of re-saving it through
@@ -273,9 +273,12 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
     else parts.push({ name: e.name, raw: { method: e.method, crc: e.crc32, size: e.uncompressedSize, body: compressedData(original, e, file) } });
   }
   for (const a of added) {
-    const out = new ChunkWriter();
+    // Compressed on the thread pool while the next rows are written.
+    const deflater = new Deflater();
+    const out = new ChunkWriter(deflater);
     writeWorksheet(out, a.plan, styles.index, sheetDimension(a.plan));
-    parts.push({ name: a.part, chunks: out.flush() });
+    out.flush();
+    parts.push({ name: a.part, deflater });
   }
   return writeZip(parts);
 }

@@ -18,6 +18,13 @@ export async function readXlsx(path: string): Promise<{ grid: WorkbookGrid; work
   const file = fileLabel(path);
   const bytes = await readBytes(path, file);
   checkXlsxBytes(bytes, file);
+  const workbook = await loadWorkbook(bytes, file);
+  // The file's bytes too: writeFollowUpFile keeps its parts as they are.
+  return { grid: workbookToGrid(workbook, file), workbook, bytes };
+}
+
+/** ExcelJS's workbook of checked .xlsx bytes; `file` names it in the message when it cannot be loaded. */
+export async function loadWorkbook(bytes: Buffer, file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings declare their own Buffer; Node's is what it takes at run time.
@@ -25,8 +32,7 @@ export async function readXlsx(path: string): Promise<{ grid: WorkbookGrid; work
   } catch (e) {
     throw new FoljsamError(XLSX_MESSAGES.notLoadable(file, firstLine(e)));
   }
-  // The file's bytes too: writeFollowUp keeps its parts as they are.
-  return { grid: workbookToGrid(workbook, file), workbook, bytes };
+  return workbook;
 }
 
 async function readBytes(path: string, file: string): Promise<Buffer> {

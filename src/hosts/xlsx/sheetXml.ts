@@ -1,6 +1,7 @@
 import { createHash } from "crypto";
 import { columnLetters } from "../../workbook/cells";
 import type { PlanCell, SheetPlan } from "../../workbook/plan";
+import type { Deflater } from "./zipWrite";
 
 /**
  * The cells of a sheet plan as worksheet XML (<sheetData>), written directly instead of through
@@ -22,20 +23,49 @@ export function xmlText(s: string): string {
   return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPES, (c) => ENTITY[c] ?? "") : s;
 }
 
-/** Text written into chunks of about a mebibyte, so that no string grows with the sheet. */
+const CHUNK_BYTES = 4 << 20;
+
+/**
+ * Text encoded straight into buffers of a few mebibytes, so that no string grows with the sheet;
+ * full buffers go to the Deflater when there is one (compressed while the rest is written), else
+ * they are kept in `chunks`.
+ */
 export class ChunkWriter {
   readonly chunks: Buffer[] = [];
-  private text = "";
+  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+
+  constructor(private readonly deflater: Deflater | null = null) {}
 
   write(s: string): void {
-    this.text += s;
-    if (this.text.length >= 1 << 20) this.flush();
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (this.used + 3 * s.length > this.buffer.length) {
+      this.emit(false);
+      if (3 * s.length > this.buffer.length) {
+        this.send(Buffer.from(s, "utf8"), false);
+        return;
+      }
+    }
+    this.used += this.buffer.write(s, this.used, "utf8");
   }
 
+  /** Ends the text; returns the chunks (empty when they went to the Deflater). */
   flush(): Buffer[] {
-    if (this.text.length > 0) this.chunks.push(Buffer.from(this.text, "utf8"));
-    this.text = "";
+    this.emit(true);
     return this.chunks;
+  }
+
+  private emit(final: boolean): void {
+    if (this.used === 0 && !(final && this.deflater)) return;
+    const full = this.buffer.subarray(0, this.used);
+    this.buffer = final ? Buffer.alloc(0) : Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
+    this.send(full, final);
+  }
+
+  private send(chunk: Buffer, final: boolean): void {
+    if (this.deflater) this.deflater.push(chunk, final);
+    else if (chunk.length > 0) this.chunks.push(chunk);
   }
 }
 
@@ -76,22 +106,48 @@ function plainValue(v: PlanCell["v"]): string | number | boolean | null {
   return v;
 }
 
-/** A text cell's <t> element, keeping leading and trailing spaces as Excel wants to be told. */
+/** Text that needs more than copying into <t>: an entity, a control character, or spaces to keep. */
+const SPECIAL_TEXT = /[<>&'"\x00-\x1F\x7F]|^\s|\s$/;
+
+/** A text cell's <is> element, keeping leading and trailing spaces as Excel wants to be told. */
 function inlineText(s: string): string {
+  if (!SPECIAL_TEXT.test(s)) return `<is><t>${s}</t></is>`;
   return /^\s|\n|\s$/.test(s) ? `<is><t xml:space="preserve">${xmlText(s)}</t></is>` : `<is><t>${xmlText(s)}</t></is>`;
 }
 
+/** The cellXfs index of a cell's look, found without building its key for the common cases. */
+class StyleLookup {
+  private readonly byFormat = new Map<string, number>();
+  private readonly byName = new Map<string, Map<string, number>>();
+
+  constructor(private readonly index: ReadonlyMap<string, number>) {}
+
+  of(cell: PlanCell): number {
+    const names = cell.styles;
+    const format = cell.numFmt ?? "";
+    if (names === undefined || names.length === 0) {
+      if (format === "") return 0;
+      let s = this.byFormat.get(format);
+      if (s === undefined) this.byFormat.set(format, (s = this.index.get(styleKey(names, cell.numFmt)) ?? 0));
+      return s;
+    }
+    if (names.length > 1) return this.index.get(styleKey(names, cell.numFmt)) ?? 0;
+    let formats = this.byName.get(names[0]);
+    if (formats === undefined) this.byName.set(names[0], (formats = new Map()));
+    let s = formats.get(format);
+    if (s === undefined) formats.set(format, (s = this.index.get(styleKey(names, cell.numFmt)) ?? 0));
+    return s;
+  }
+}
+
 /**
- * Writes the plan's <sheetData> element and returns the sheet's dimension ("A1:K250").
- * `styleIndex` gives the cellXfs index of each style key ("" has none). Text goes into the
- * shared-string table when one is given, else into the cell (t="inlineStr").
+ * Writes the plan's <sheetData> element. `styleIndex` gives the cellXfs index of each style key
+ * (a key it lacks, and "", have none). Text goes into the shared-string table when one is given,
+ * else into the cell (t="inlineStr").
  */
-export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIndex: ReadonlyMap<string, number>, strings: SharedStringTable | null): string {
+export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIndex: ReadonlyMap<string, number>, strings: SharedStringTable | null): void {
   const letters: string[] = [];
-  let top = -1;
-  let bottom = -1;
-  let left = Number.MAX_SAFE_INTEGER;
-  let right = -1;
+  const styles = new StyleLookup(styleIndex);
   out.write("<sheetData>");
   for (let r = 0; r < plan.rows.length; r++) {
     const cells = plan.rows[r];
@@ -101,12 +157,12 @@ export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIndex: Re
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (!cell) continue;
-      const key = styleKey(cell.styles, cell.numFmt);
-      const s = key === "" ? 0 : (styleIndex.get(key) ?? 0);
+      const s = styles.of(cell);
       let body: string;
       let type = "";
-      if (cell.f !== undefined && cell.f !== "") {
-        const f = `<f>${xmlText(cell.f.replace(/^=/, ""))}</f>`;
+      const formula = cell.f;
+      if (formula !== undefined && formula !== "") {
+        const f = `<f>${xmlText(formula.charCodeAt(0) === 61 ? formula.slice(1) : formula)}</f>`;
         const result = plainValue(cell.v);
         if (result === null) body = f;
         else if (typeof result === "string") {
@@ -115,7 +171,7 @@ export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIndex: Re
         } else if (typeof result === "boolean") {
           type = ' t="b"';
           body = `${f}<v>${result ? 1 : 0}</v>`;
-        } else body = `${f}<v>${String(result)}</v>`;
+        } else body = `${f}<v>${result}</v>`;
       } else {
         const value = plainValue(cell.v);
         if (value === null) {
@@ -132,25 +188,16 @@ export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIndex: Re
         } else if (typeof value === "boolean") {
           type = ' t="b"';
           body = `<v>${value ? 1 : 0}</v>`;
-        } else body = `<v>${String(value)}</v>`;
+        } else body = `<v>${value}</v>`;
       }
       let l = letters[c];
       if (l === undefined) l = letters[c] = columnLetters(c);
-      const open = `<c r="${l}${n}"${s !== 0 ? ` s="${s}"` : ""}${type}`;
+      const open = s !== 0 ? `<c r="${l}${n}" s="${s}"${type}` : `<c r="${l}${n}"${type}`;
       row += body === "" ? `${open}/>` : `${open}>${body}</c>`;
-      if (c < left) left = c;
-      if (c > right) right = c;
     }
-    if (row === "") continue;
-    out.write(`<row r="${n}">${row}</row>`);
-    if (top < 0) top = r;
-    bottom = r;
+    if (row !== "") out.write(`<row r="${n}">${row}</row>`);
   }
   out.write("</sheetData>");
-  if (top < 0) return "A1";
-  const from = `${columnLetters(left)}${top + 1}`;
-  const to = `${columnLetters(right)}${bottom + 1}`;
-  return from === to ? from : `${from}:${to}`;
 }
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -229,7 +276,8 @@ export function sheetDimension(plan: SheetPlan): string {
       const shown =
         (cell.f !== undefined && cell.f !== "") ||
         (cell.v !== null && !(typeof cell.v === "number" && !Number.isFinite(cell.v))) ||
-        styleKey(cell.styles, cell.numFmt) !== "";
+        (cell.styles !== undefined && cell.styles.length > 0) ||
+        (cell.numFmt !== undefined && cell.numFmt !== "");
       if (!shown) return;
       if (top < 0) top = r;
       bottom = r;

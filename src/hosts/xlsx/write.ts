@@ -9,6 +9,7 @@ import { WRITE_REASONS, XLSX_MESSAGES } from "./messages.sv";
 import { fileLabel, firstLine } from "./oneLine";
 import { canDefer, type DeferredSheet, executeDeferred, writeWithDeferredCells } from "./deferredCells";
 import { writeIntoPackage } from "./packageWrite";
+import { loadWorkbook } from "./read";
 import { executePlan } from "./planSheet";
 import { checkPlanNames, PlanError } from "./sheetNames";
 
@@ -28,19 +29,7 @@ import { checkPlanNames, PlanError } from "./sheetNames";
  * come out malformed (ExcelJS does not double the apostrophe). The workbook's default font
  * becomes Calibri 11 (ExcelJS writes its own style sheet).
  */
-export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan[], outPath: string, original?: Buffer): Promise<void> {
-  if (original) {
-    // The file the workbook was read from: its parts are kept as they are (packageWrite.ts), so
-    // nothing listed above is lost and the user's sheets are not saved again.
-    let bytes: Buffer | null;
-    try {
-      bytes = await writeIntoPackage(original, plans, fileLabel(outPath));
-    } catch (e) {
-      if (e instanceof PlanError || e instanceof FoljsamError) throw e;
-      throw new FoljsamError(XLSX_MESSAGES.cannotWrite(fileLabel(outPath), `arbetsboken kunde inte sparas (${firstLine(e)})`));
-    }
-    if (bytes !== null) return saveBytesAtomically(bytes, outPath);
-  }
+export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan[], outPath: string): Promise<void> {
   // The follow-up sheets' cells go straight into the file (deferredCells.ts); afterwards the
   // workbook object holds those sheets' layout only.
   const deferred: DeferredSheet[] = [];
@@ -49,6 +38,25 @@ export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan
     else executePlan(ws, plan);
   });
   await saveAtomically(workbook, outPath, deferred);
+}
+
+/**
+ * Writes the follow-up sheets into a copy of the workbook file whose bytes are `original` (what
+ * readXlsx read), keeping every part of the user's workbook as it is (packageWrite.ts): nothing
+ * listed at writeFollowUp is lost and the user's sheets are not saved again. A package laid out in
+ * a way packageWrite.ts does not edit is loaded and saved through ExcelJS, as writeFollowUp does.
+ */
+export async function writeFollowUpFile(original: Buffer, plans: SheetPlan[], outPath: string): Promise<void> {
+  const file = fileLabel(outPath);
+  let bytes: Buffer | null;
+  try {
+    bytes = await writeIntoPackage(original, plans, file);
+  } catch (e) {
+    if (e instanceof PlanError || e instanceof FoljsamError) throw e;
+    throw new FoljsamError(XLSX_MESSAGES.cannotWrite(file, `arbetsboken kunde inte sparas (${firstLine(e)})`));
+  }
+  if (bytes !== null) return saveBytesAtomically(bytes, outPath);
+  return writeFollowUp(await loadWorkbook(original, file), plans, outPath);
 }
 
 /** The names of the sheets Följsam wrote earlier, in workbook order. */

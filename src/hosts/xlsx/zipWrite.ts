@@ -1,17 +1,53 @@
 import * as zlib from "zlib";
 
 /**
- * A small zip writer for the .xlsx host: parts given uncompressed (as one buffer or as chunks)
- * are deflated with Node's zlib, all at once on its thread pool, and laid out with their local
- * headers and the central directory. ExcelJS's own writer deflates in JavaScript (pako), one part
- * after the other; on a large workbook that was a third of the write.
+ * A small zip writer for the .xlsx host. Parts are deflated by Node's zlib on its thread pool:
+ * a part given as a Deflater is compressed chunk by chunk while it is still being written (each
+ * chunk on its own, ended with a sync flush, the last one finished; the pieces join into one
+ * deflate stream, as pigz does), so the second core compresses what the first one writes. Parts
+ * copied from another zip keep their compressed bytes. ExcelJS's own writer deflates in
+ * JavaScript (pako), one part after the other; on a large workbook that was a third of the write.
  */
+
+/** zlib's level: 4 deflates a large sheet in a quarter of the time of 6, about 6 % larger. */
+export const DEFLATE_LEVEL = 4;
+
+/** Compresses a part's chunks as they come; `crc` and `size` cover what was pushed. */
+export class Deflater {
+  crc = 0;
+  size = 0;
+  private readonly pieces: Promise<Buffer>[] = [];
+  private finished = false;
+
+  constructor(private readonly level = DEFLATE_LEVEL) {}
+
+  /** Starts compressing one chunk; the last one (`final`) ends the stream. */
+  push(chunk: Buffer, final: boolean): void {
+    if (this.finished) throw new Error("Deflater: data after the final chunk");
+    this.crc = crc32(chunk, this.crc);
+    this.size += chunk.length;
+    this.finished = final;
+    const finishFlush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
+    this.pieces.push(new Promise((resolve, reject) => zlib.deflateRaw(chunk, { level: this.level, finishFlush }, (e, out) => (e ? reject(e) : resolve(out)))));
+  }
+
+  async body(): Promise<Buffer> {
+    if (!this.finished) this.push(Buffer.alloc(0), true);
+    const pieces = await Promise.all(this.pieces);
+    return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+  }
+}
 
 export type ZipPart =
   | {
       name: string;
       /** The part's bytes, uncompressed; several chunks are written one after the other. */
       chunks: readonly Buffer[];
+    }
+  | {
+      name: string;
+      /** A part compressed as it was written. */
+      deflater: Deflater;
     }
   | {
       name: string;
@@ -46,17 +82,17 @@ export function crc32(data: Buffer, previous = 0): number {
   return ~c >>> 0;
 }
 
-/** Deflates the chunks as one stream, without first copying them into one buffer. */
-function deflate(chunks: readonly Buffer[], level: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const out: Buffer[] = [];
-    const stream = zlib.createDeflateRaw({ level });
-    stream.on("data", (b: Buffer) => out.push(b));
-    stream.on("error", reject);
-    stream.on("end", () => resolve(out.length === 1 ? out[0] : Buffer.concat(out)));
-    for (const chunk of chunks) stream.write(chunk);
-    stream.end();
-  });
+async function pack(part: ZipPart, level: number): Promise<Packed> {
+  const name = Buffer.from(part.name, "utf8");
+  if ("raw" in part) return { name, ...part.raw };
+  let deflater: Deflater;
+  if ("deflater" in part) deflater = part.deflater;
+  else {
+    deflater = new Deflater(level);
+    part.chunks.forEach((chunk, i) => deflater.push(chunk, i === part.chunks.length - 1));
+  }
+  const body = await deflater.body();
+  return { name, method: METHOD_DEFLATE, crc: deflater.crc, size: deflater.size, body };
 }
 
 interface Packed {
@@ -67,25 +103,14 @@ interface Packed {
   body: Buffer;
 }
 
-async function pack(part: ZipPart, level: number): Promise<Packed> {
-  if ("raw" in part) return { name: Buffer.from(part.name, "utf8"), ...part.raw };
-  let crc = 0;
-  let size = 0;
-  for (const chunk of part.chunks) {
-    crc = crc32(chunk, crc);
-    size += chunk.length;
-  }
-  return { name: Buffer.from(part.name, "utf8"), method: METHOD_DEFLATE, crc, size, body: await deflate(part.chunks, level) };
-}
-
 /** The zip of the parts, in their order, every part deflated. Throws when it would exceed 4 GiB. */
-export async function writeZip(parts: readonly ZipPart[], level = 4): Promise<Buffer> {
+export async function writeZip(parts: readonly ZipPart[], level = DEFLATE_LEVEL): Promise<Buffer> {
   const packed = await Promise.all(parts.map((p) => pack(p, level)));
   const out: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const p of packed) {
-    if (p.size > MAX_ZIP32 || offset > MAX_ZIP32) throw new RangeError("the workbook would be larger than 4 GiB");
+    if (p.size > MAX_ZIP32 || offset > MAX_ZIP32) throw new RangeError("arbetsboken skulle bli större än 4 GiB");
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -116,7 +141,7 @@ export async function writeZip(parts: readonly ZipPart[], level = 4): Promise<Bu
     offset += 30 + p.name.length + p.body.length;
   }
   const directory = Buffer.concat(central);
-  if (offset + directory.length > MAX_ZIP32 || packed.length > 0xffff) throw new RangeError("the workbook would be larger than 4 GiB");
+  if (offset + directory.length > MAX_ZIP32 || packed.length > 0xffff) throw new RangeError("arbetsboken skulle bli större än 4 GiB");
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(packed.length, 8);

@@ -28,7 +28,8 @@ export function progressValue(mode: RunMode | "template", progress: RunProgress 
   }
 }
 
-function progressText(t: Strings, progress: RunProgress | null): string {
+function progressText(t: Strings, mode: RunMode | "template", progress: RunProgress | null): string {
+  if (progress === null && mode === "template") return t.run.phases.template;
   if (progress === null || progress.phase === "read") return t.run.phases.read;
   if (progress.phase === "compute") return t.run.phases.compute;
   return t.run.phases.write(progress.done, progress.total);
@@ -47,7 +48,7 @@ export function RunStep({ headingId }: { headingId: string }) {
   const outcome = state.outcome;
   const status =
     state.running !== null
-      ? progressText(t, state.progress)
+      ? progressText(t, state.running, state.progress)
       : state.templateSheets !== null
         ? t.run.templateDone(state.templateSheets.length)
         : outcome === null
@@ -71,7 +72,8 @@ export function RunStep({ headingId }: { headingId: string }) {
         </Button>
         <Button disabled={!supported} disabledFocusable={busy} onClick={() => void createTemplate(template)}>
           {t.run.template}
-        </Button>     </div>
+        </Button>
+      </div>
       <Caption1>{t.run.checkHelp}</Caption1>
       <Caption1>{t.run.templateHelp(periodLabel(template.period, template.year))}</Caption1>
       {state.running !== null && (

@@ -200,11 +200,41 @@ describe("Kör", () => {
     expect(button(document.body, sv.run.run).hasAttribute("disabled")).toBe(false);
   });
 
+  it("Skapa mall adds the template's input sheets, for the period and year chosen in Inställningar, and Hitta finds them", async () => {
+    const pane = renderTaskPane({ description: { name: "Ny.xlsx", sheets: [{ name: "Blad1" }] } });
+    click(tab("settings"));
+    await choose(sv.settings.fields.period.label, sv.periods.T2);
+    type(inputLabelled(document.body, sv.settings.fields.year.label), "2026");
+    click(tab("run"));
+    expect(body()).toContain(sv.run.templateHelp("T2 2026"));
+    click(button(document.body, sv.run.template));
+    await waitFor(() => /Mallen är skapad/.test(body()));
+    const added = pane.workbook.sheets.map((s) => s.name).slice(1);
+    expect(body()).toContain(sv.run.templateDone(added.length));
+    expect(added).toEqual(expect.arrayContaining(["Drift", "Investeringar", "Indikatorer", "Inställningar"]));
+    expect(pane.workbook.names).toEqual([]);
+    expect(pane.workbook.sheet("Drift").freeze).not.toBeNull();
+
+    click(tab("find"));
+    click(button(document.body, sv.find.read));
+    await waitFor(() => body().includes(sv.find.found(4)));
+  });
+
+  it("Skapa mall next to sheets of the same name stops with the host's message", async () => {
+    const pane = renderTaskPane();
+    click(tab("run"));
+    click(button(document.body, sv.run.template));
+    await waitFor(() => body().includes(sv.app.errorTitle));
+    expect(body()).toContain('Bladet "Drift" finns redan i arbetsboken');
+    expect(pane.workbook.sheets.map((s) => s.name)).toEqual(["Drift", "Indikatorer"]);
+  });
+
   it("the progress bar moves through reading, computing and writing", () => {
     expect(progressValue("run", null)).toBe(0);
     expect(progressValue("run", { phase: "read" })).toBeLessThan(progressValue("run", { phase: "compute" }));
     expect(progressValue("run", { phase: "write", done: 1, total: 4 })).toBeCloseTo(0.4);
     expect(progressValue("run", { phase: "write", done: 4, total: 4 })).toBe(1);
+    expect(progressValue("template", { phase: "write", done: 1, total: 4 })).toBe(0.25);
   });
 });
 

@@ -1,5 +1,4 @@
 import { Caption1, FluentProvider, makeStyles, Tab, TabList, Title2, tokens, webLightTheme } from "@fluentui/react-components";
-import { useMemo } from "react";
 import { StringsProvider, useStrings, type Strings } from "../i18n";
 import type { TaskPaneServices } from "../services";
 import { STEPS, type Step } from "../store/state";
@@ -56,9 +55,8 @@ function Steps() {
 /** The whole task pane: Hitta, Inställningar and Kör as tabs, over the given services. */
 export function TaskPane({ services, strings }: { services: TaskPaneServices; strings: Strings }) {
   const styles = useStyles();
-  const theme = useMemo(() => webLightTheme, []);
   return (
-    <FluentProvider theme={theme}>
+    <FluentProvider theme={webLightTheme}>
       <StringsProvider strings={strings}>
         <StoreProvider services={services}>
           <main className={styles.root}>

@@ -62,7 +62,19 @@ it("every text of Hitta, Inställningar and Kör comes from the string table", a
   expectAllFromTable();
   click(button(document.body, /Varning/));
   expectAllFromTable();
+  click(button(document.body, p.run.template));
+  await waitFor(() => document.body.textContent!.includes(p.app.errorTitle));
+  expectAllFromTable();
   pane.unmount();
+});
+
+it("every text of Skapa mall comes from the string table", async () => {
+  renderTaskPane({ strings: p, description: { name: "Ny.xlsx", sheets: [{ name: "Blad1" }] } });
+  click(tab("run"));
+  expectAllFromTable();
+  click(button(document.body, p.run.template));
+  await waitFor(() => document.body.textContent!.includes("Mallen är skapad"));
+  expectAllFromTable();
 });
 
 it("every text of the error and requirement messages comes from the string table", async () => {

@@ -194,11 +194,12 @@ export const en: Strings = {
     checkHelp: "Check shows the findings only; no sheets are written.",
     template: "Create template",
     templateHelp: (period: string) =>
-      `Create template adds empty input sheets with instructions for ${period} (Drift, Investeringar, Intäkts- och kostnadsslag, Indikatorer, Inställningar), to fill in and then follow up. Choose the period and year under Settings.`,
+      `Create template adds empty input sheets for ${period} to fill in (choose the period and year under Settings).`,
     progressLabel: "Progress",
     phases: {
       read: "Reading the workbook…",
       compute: "Computing…",
+      template: "Creating the template…",
       write: (done: number, total: number) => `Writing the sheets (step ${done} of ${total})…`,
     },
     done: (count: number) => (count === 1 ? "Done: 1 sheet written." : `Done: ${count} sheets written.`),

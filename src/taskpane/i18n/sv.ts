@@ -198,11 +198,12 @@ export const sv = {
     checkHelp: "Kontrollera visar bara kontrollerna; inga blad skrivs.",
     template: "Skapa mall",
     templateHelp: (period: string) =>
-      `Skapa mall lägger till tomma indatablad med instruktioner för ${period} (Drift, Investeringar, Intäkts- och kostnadsslag, Indikatorer, Inställningar), att fylla i och sedan följa upp. Period och år väljs under Inställningar.`,
+      `Skapa mall lägger till tomma indatablad för ${period} att fylla i (period och år väljs under Inställningar).`,
     progressLabel: "Förlopp",
     phases: {
       read: "Läser arbetsboken…",
       compute: "Räknar…",
+      template: "Skapar mallen…",
       write: (done: number, total: number) => `Skriver bladen (steg ${done} av ${total})…`,
     },
     done: (count: number) => (count === 1 ? "Klart: 1 blad skrevs." : `Klart: ${count} blad skrevs.`),

@@ -16,17 +16,16 @@ export interface FindingAnchors {
 
 /** Errors first, then warnings, then information; within each, by sheet and then row and column. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const pos = (f: Finding) => (f.cell ? parseA1(f.cell) : null);
+  // Keys once per finding, not per comparison: a large ledger has a hundred thousand findings.
+  const collator = new Intl.Collator("sv");
   return findings
-    .map((f, i) => ({ f, i }))
+    .map((f, i) => ({ f, i, severity: SEVERITY_ORDER.indexOf(f.severity), pos: f.cell ? parseA1(f.cell) : null }))
     .sort((x, y) => {
-      const s = SEVERITY_ORDER.indexOf(x.f.severity) - SEVERITY_ORDER.indexOf(y.f.severity);
+      const s = x.severity - y.severity;
       if (s !== 0) return s;
-      const sheet = compareNullable(x.f.sheet, y.f.sheet, (a, b) => a.localeCompare(b, "sv"));
+      const sheet = x.f.sheet === y.f.sheet ? 0 : compareNullable(x.f.sheet, y.f.sheet, collator.compare);
       if (sheet !== 0) return sheet;
-      const px = pos(x.f);
-      const py = pos(y.f);
-      const at = compareNullable(px, py, (a, b) => a.row - b.row || a.col - b.col);
+      const at = compareNullable(x.pos, y.pos, (a, b) => a.row - b.row || a.col - b.col);
       return at !== 0 ? at : x.i - y.i;
     })
     .map((x) => x.f);

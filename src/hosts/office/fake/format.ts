@@ -1,6 +1,7 @@
 import { formatArea } from "./address";
 import { FakeClientObject } from "./context";
 import { FakeOfficeError } from "./errors";
+import { FormatProtectionProxy } from "./protection";
 import type { RangeProxy } from "./range";
 
 const DEFAULT_COLUMN_WIDTH_POINTS = 48;
@@ -12,12 +13,14 @@ export class RangeFormatProxy extends FakeClientObject implements Pick<Excel.Ran
   readonly font: RangeFontProxy;
   readonly fill: RangeFillProxy;
   readonly borders: RangeBorderCollectionProxy;
+  readonly protection: FormatProtectionProxy;
 
   constructor(readonly range: RangeProxy) {
     super(range.ctx, `${range.path}.format`, "RangeFormat");
     this.font = new RangeFontProxy(range);
     this.fill = new RangeFillProxy(range);
     this.borders = new RangeBorderCollectionProxy(range);
+    this.protection = new FormatProtectionProxy(range);
   }
 
   defaultProperties(): string[] {
@@ -25,7 +28,7 @@ export class RangeFormatProxy extends FakeClientObject implements Pick<Excel.Ran
   }
 
   protected override navigation(name: string): FakeClientObject | undefined {
-    return name === "font" ? this.font : name === "fill" ? this.fill : undefined;
+    return name === "font" ? this.font : name === "fill" ? this.fill : name === "protection" ? this.protection : undefined;
   }
 
   protected override scalar(name: string): unknown {

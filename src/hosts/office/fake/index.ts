@@ -4,7 +4,7 @@
  */
 export { fakeExcelRun, FakeExcelContext } from "./workbook";
 export { FakeWorkbook, DEFAULT_PAYLOAD_LIMIT_BYTES } from "./model";
-export type { FakeCell, FakeCellFormat, FakeChart, FakeConditionalFormat, FakeSheet, FakeWorkbookOptions, SyncRecord } from "./model";
+export type { FakeCell, FakeCellFormat, FakeChart, FakeConditionalFormat, FakeDataValidation, FakeProtection, FakeSheet, FakeWorkbookOptions, SyncRecord } from "./model";
 export { createFakeWorkbook, dumpSheet, usedAddress, cellAt } from "./build";
 export type { DumpedCell, FakeSheetDescription, FakeWorkbookDescription } from "./build";
 export { FakeOfficeError } from "./errors";

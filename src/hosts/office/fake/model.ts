@@ -74,6 +74,22 @@ export interface FakeChart {
   series: FakeChartSeries[];
 }
 
+/** Data validation set on a range through the API (templates), as sent. */
+export interface FakeDataValidation {
+  /** Address on the sheet, e.g. "D4:D303". */
+  range: string;
+  ignoreBlanks?: boolean;
+  rule?: Excel.DataValidationRule;
+  errorAlert?: Excel.DataValidationErrorAlert;
+  prompt?: Excel.DataValidationPrompt;
+}
+
+/** A protected sheet: the options protect() was given, and whether a password was. */
+export interface FakeProtection {
+  options: Excel.WorksheetProtectionOptions;
+  password: boolean;
+}
+
 /** A format set on a range too large to record cell by cell (whole rows or columns). */
 export interface FakeRangeFormatEntry {
   range: string;
@@ -98,6 +114,10 @@ export interface FakeSheet {
   freeze: { rows: number; columns: number } | null;
   pageLayout: { orientation: "Portrait" | "Landscape"; printTitleRows?: string };
   rangeFormats: FakeRangeFormatEntry[];
+  dataValidations: FakeDataValidation[];
+  /** Ranges whose cells were unlocked (format.protection.locked = false), e.g. "A4:H303". */
+  unlockedRanges: string[];
+  protection: FakeProtection | null;
 }
 
 export type FakeNameTarget = { sheet: FakeSheet; area: Area } | { formula: string };
@@ -204,6 +224,9 @@ export class FakeWorkbook {
       freeze: null,
       pageLayout: { orientation: "Portrait" },
       rangeFormats: [],
+      dataValidations: [],
+      unlockedRanges: [],
+      protection: null,
     };
     this.sheets.push(sheet);
     this.activeSheet ??= sheet;

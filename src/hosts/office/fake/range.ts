@@ -4,6 +4,7 @@ import { FakeOfficeError, dimensionMismatch, propertyNotLoaded } from "./errors"
 import { ConditionalFormatCollectionProxy } from "./conditionalFormat";
 import { RangeFormatProxy } from "./format";
 import { writeInput } from "./input";
+import { DataValidationProxy } from "./protection";
 import { FakeCell, FakeCellFormat, FakeSheet, FakeWorkbook } from "./model";
 import { Resolution } from "./resolution";
 
@@ -55,6 +56,7 @@ export class RangeProxy extends FakeClientObject implements Pick<Excel.Range, Ra
   readonly resolution: Resolution<RangeTarget>;
   private formatProxy: RangeFormatProxy | undefined;
   private conditionalFormatsProxy: ConditionalFormatCollectionProxy | undefined;
+  private dataValidationProxy: DataValidationProxy | undefined;
 
   constructor(ctx: FakeRequestContext, path: string, resolver: () => RangeTarget | null, orNull = false) {
     super(ctx, path, "Range");
@@ -188,6 +190,11 @@ export class RangeProxy extends FakeClientObject implements Pick<Excel.Range, Ra
   get format(): RangeFormatProxy {
     this.formatProxy ??= new RangeFormatProxy(this);
     return this.formatProxy;
+  }
+
+  get dataValidation(): DataValidationProxy {
+    this.dataValidationProxy ??= new DataValidationProxy(this);
+    return this.dataValidationProxy;
   }
 
   get conditionalFormats(): ConditionalFormatCollectionProxy {

@@ -4,6 +4,7 @@ import { FakeClientObject, FakeCollection, FakeRequestContext } from "./context"
 import { FakeOfficeError, propertyNotLoaded } from "./errors";
 import { FreezePanesProxy, PageLayoutProxy } from "./layout";
 import { FakeSheet, FakeTable, FakeWorkbook } from "./model";
+import { WorksheetProtectionProxy } from "./protection";
 import { RangeProxy, RangeTarget, resolveAddress } from "./range";
 import { Resolution } from "./resolution";
 
@@ -22,6 +23,7 @@ export class WorksheetProxy extends FakeClientObject implements Pick<Excel.Works
   private tablesProxy: TableCollectionProxy | undefined;
   private freezePanesProxy: FreezePanesProxy | undefined;
   private pageLayoutProxy: PageLayoutProxy | undefined;
+  private protectionProxy: WorksheetProtectionProxy | undefined;
 
   constructor(ctx: FakeRequestContext, path: string, resolver: () => FakeSheet | null, orNull = false) {
     super(ctx, path, "Worksheet");
@@ -167,6 +169,10 @@ export class WorksheetProxy extends FakeClientObject implements Pick<Excel.Works
   get pageLayout(): PageLayoutProxy {
     this.pageLayoutProxy ??= new PageLayoutProxy(this);
     return this.pageLayoutProxy;
+  }
+  get protection(): WorksheetProtectionProxy {
+    this.protectionProxy ??= new WorksheetProtectionProxy(this);
+    return this.protectionProxy;
   }
 }
 
