@@ -42,6 +42,18 @@ export function checkTotals(
     }
     const rows = group ? group.rows : allRows;
     const tolerance = halfUnit * BigInt(Math.max(rows.length, 1));
+    const allTolerance = halfUnit * BigInt(Math.max(allRows.length, 1));
+    // A bare "Summa" under an area's rows may be the area's subtotal or the table's total: the
+    // reader scopes it to the area; when it is the whole table's total instead, it is accepted.
+    const bare = group !== undefined && /^(summa|totalt|total|netto)$/.test(normalise(total.label).split(" ")[0] ?? "") && normalise(total.label).split(" ").length <= 1 + normalise(group.name).split(" ").length;
+    const matchesAll =
+      bare &&
+      columns.every((column) => {
+        const stated = total[column];
+        const computed = sumPresent(allRows.map((r) => r[column] ?? null));
+        return stated === null || stated === undefined || computed === null || abs(stated - computed) <= allTolerance;
+      });
+    if (matchesAll) continue;
     for (const column of columns) {
       const stated = total[column];
       if (stated === null || stated === undefined) continue;

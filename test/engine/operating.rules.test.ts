@@ -259,3 +259,32 @@ describe("SUM_MISMATCH", () => {
     expect(f[0].message).toBe('Budget: raden "Nämnden totalt" anger 30,3 mnkr men raderna summerar till 30,1 mnkr (skillnad 0,2 mnkr).');
   });
 });
+
+describe("SUM_MISMATCH scopes", () => {
+  const rows = [
+    driftRow({ path: ["A", "a1"], budget: a("10"), actual: a("10"), comment: "x" }),
+    driftRow({ path: ["B", "b1"], budget: a("20"), actual: a("20"), comment: "x" }),
+    driftRow({ path: ["B", "b2"], budget: a("5"), actual: a("5"), comment: "x" }),
+  ];
+  const summa = (budget: string, label = "Summa B"): TotalRowInput => ({
+    label,
+    budget: a(budget),
+    actual: null,
+    forecast: null,
+    previousForecast: null,
+    priorYearActual: null,
+    scope: "B",
+    ref: { sheet: "Drift", row: 9, labelCell: "A9", cells: { budget: "C9" } },
+  });
+
+  it("a subtotal scoped to an area is checked against that area", () => {
+    expect(computeOperating(driftTable(rows, { totalRows: [summa("25")] }), "VB", settings).findings.filter((f) => f.code === "SUM_MISMATCH")).toEqual([]);
+    expect(computeOperating(driftTable(rows, { totalRows: [summa("26")] }), "VB", settings).findings.filter((f) => f.code === "SUM_MISMATCH")).toHaveLength(1);
+  });
+
+  it("a bare Summa at the foot of the last area that is the table's total is accepted", () => {
+    expect(computeOperating(driftTable(rows, { totalRows: [summa("35")] }), "VB", settings).findings.filter((f) => f.code === "SUM_MISMATCH")).toEqual([]);
+    // A label with more than "Summa <area>" in it is never taken for the table's total.
+    expect(computeOperating(driftTable(rows, { totalRows: [{ ...summa("35"), label: "Summa B extra" }] }), "VB", settings).findings.filter((f) => f.code === "SUM_MISMATCH")).toHaveLength(1);
+  });
+});

@@ -76,9 +76,17 @@ export function resolveColumns(kind: TableKind, cells: HeaderCell[], period: Per
   const budgets = withRole("budget");
   const budget = budgets.find((m) => m.years.length === 0) ?? latest(budgets);
   assign(budget, "budget");
-  const year = budget && budget.years.length > 0 ? budget.years[budget.years.length - 1] : maxYear;
-
-  resolveActuals(matched, year, assign);
+  const budgetYear = budget && budget.years.length > 0 ? budget.years[budget.years.length - 1] : null;
+  resolveActuals(matched, budgetYear ?? maxYear, assign);
+  // Without a dated budget, the actual's year is the report's; a dated prior-year column beside an
+  // undated or to-date actual ("Bokslut 2024" next to "Utfall hittills") names the year before it.
+  let year = budgetYear ?? maxYear;
+  if (budgetYear === null) {
+    const actual = matched.find((m) => m.field === "actual");
+    const prior = matched.find((m) => m.field === "priorYearActual");
+    if (actual && yearOf(actual) !== null) year = yearOf(actual);
+    else if (prior && yearOf(prior) !== null) year = yearOf(prior)! + 1;
+  }
   if (kind === "drift" || kind === "investments") resolveForecasts(matched, period, assign);
   else for (const m of matched) if (m.role !== null && baseField(m.role) === "forecast") assign(m, "forecast");
   for (const m of withRole("previousForecast")) assign(m, "previousForecast");
