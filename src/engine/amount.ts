@@ -61,8 +61,13 @@ export function amountFromNumber(x: number): Amount | null {
     for (let limit = 1e7; ax >= limit; limit *= 10) intDigits++;
     const decimals = 15 - intDigits;
     const ip = Math.trunc(x);
-    const frac = Math.round((x - ip) * 10 ** decimals);
-    return BigInt(ip) * SCALE + BigInt(frac) * 10n ** BigInt(SCALE_DIGITS - decimals);
+    // x − ip is exact; rounding its magnitude keeps "half away from zero" for negative numbers too.
+    const scaled = Math.abs(x - ip) * 10 ** decimals;
+    // A near tie may be one only through the multiplication's rounding: the exact path decides it.
+    if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6) {
+      const frac = Math.round(scaled);
+      return BigInt(ip) * SCALE + BigInt(x < 0 ? -frac : frac) * 10n ** BigInt(SCALE_DIGITS - decimals);
+    }
   }
   return parseAmount(x.toPrecision(15));
 }
@@ -131,11 +136,16 @@ export function shareFromNumber(x: number): Amount {
   return a;
 }
 
-/** a / b as a plain number (a ratio, not an amount); null when b is 0. */
+/** a / b as a plain number (a ratio, not an amount); null when b is 0 or the ratio is beyond a double. */
 export function ratio(a: Amount, b: Amount): number | null {
   if (b === 0n) return null;
-  // Scale both down together so Number() keeps precision for very large amounts.
-  return Number(a) / Number(b);
+  const r = Number(a) / Number(b);
+  if (Number.isFinite(r)) return r;
+  // An amount beyond a double (1e308) made Infinity or NaN: scale both down together and try again.
+  const bits = Math.max((a < 0n ? -a : a).toString(2).length, (b < 0n ? -b : b).toString(2).length);
+  const shift = BigInt(Math.max(0, bits - 1000));
+  const q = Number(a >> shift) / Number(b >> shift);
+  return Number.isFinite(q) ? q : null;
 }
 
 /** The exact decimal text, without trailing zeros: "1297.1", "-2.6", "0". */

@@ -102,12 +102,21 @@ export function formatSwedish(value: number, decimals: number): string {
   return text.replace(/\u2212/g, "-").replace(/[\u00a0\u202f]/g, " ");
 }
 
+/**
+ * Rounds half away from zero on the number's shortest decimal text, the one it was typed or
+ * computed as: 2,65 → 2,7 even though the double is 2,6499999…, and a 14-digit amount keeps its
+ * units (rounding a 15-digit text first would round twice).
+ */
 function roundHalfAway(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const scaled = Math.abs(value) * f;
-  // Guard against 2.65 being held as 2.6499999…: round the 12-digit decimal text, not the double.
-  const r = Math.round(Number(scaled.toPrecision(12)));
-  return (Math.sign(value) * r) / f;
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!m) return value;
+  const digits = m[2] + (m[3] ?? "");
+  const keep = m[2].length + Number(m[4] ?? 0) + decimals;
+  if (keep >= digits.length) return value;
+  if (keep < 0) return 0;
+  let n = BigInt(digits.slice(0, keep) || "0");
+  if (digits.charCodeAt(keep) >= 53) n += 1n; // "5" or more: away from zero
+  return Number(`${m[1]}${n}e-${decimals}`);
 }
 
 /** A fraction as a Swedish percentage: 0.942 → "94,2 %". */

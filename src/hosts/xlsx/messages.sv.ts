@@ -17,7 +17,7 @@ export const XLSX_MESSAGES = {
   notXlsx: (file: string, what: string) => `${file} är ingen .xlsx-fil (${what}).`,
   corrupt: (file: string, what: string) => `${file} är skadad eller ofullständig (${what}); spara om den i Excel.`,
   zipBomb: (file: string, what: string) => `${file} vägrar läsas: ${what}; filen kan vara en så kallad zip-bomb.`,
-  notLoadable: (file: string, why: string) => `${file} kan inte läsas som Excel-arbetsbok (${why}).`,
+  notLoadable: (file: string, why: string) => `${file} kan inte läsas som Excel-arbetsbok (${why}); öppna den i Excel och spara om den.`,
   cannotWrite: (file: string, why: string) => `Kan inte skriva ${file}: ${why}.`,
 } as const;
 
@@ -59,3 +59,9 @@ export const READ_REASONS: Record<string, string> = {
   ENAMETOOLONG: "sökvägen är för lång",
   EIO: "in-/utmatningsfel",
 };
+
+/** Why ExcelJS could not load a file that passed the zip checks, by the kind of error it gave. */
+export const LOAD_REASONS = {
+  xml: (line: string, column: string) => `en del av filen är inte giltig XML, rad ${line}, tecken ${column}`,
+  structure: "innehållet är inte uppbyggt som Excel sparar det",
+} as const;

@@ -4,7 +4,7 @@ import type { CellValue, GridTable, SheetGrid, WorkbookGrid } from "../../workbo
 import { a1, isPercentFormat, parseA1, percentCellText } from "../../workbook/cells";
 import { FoljsamError } from "../../workbook/errors";
 import { markedSheets } from "./marks";
-import { READ_REASONS, XLSX_MESSAGES } from "./messages.sv";
+import { LOAD_REASONS, READ_REASONS, XLSX_MESSAGES } from "./messages.sv";
 import { fileLabel, firstLine } from "./oneLine";
 import { checkXlsxBytes, formatBytes, MAX_TOTAL_UNCOMPRESSED } from "./zipCheck";
 
@@ -30,9 +30,20 @@ export async function loadWorkbook(bytes: Buffer, file: string): Promise<ExcelJS
     // ExcelJS's typings declare their own Buffer; Node's is what it takes at run time.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new FoljsamError(XLSX_MESSAGES.notLoadable(file, firstLine(e)));
+    throw new FoljsamError(XLSX_MESSAGES.notLoadable(file, loadFailure(e)));
   }
   return workbook;
+}
+
+/**
+ * ExcelJS's error in Swedish: its XML parser names the line and column ("3:9: disallowed
+ * character."); a TypeError means ExcelJS met a part it did not expect and broke on it.
+ */
+function loadFailure(e: unknown): string {
+  const xml = /^(\d+):(\d+): /.exec(e instanceof Error ? e.message : "");
+  if (xml) return LOAD_REASONS.xml(xml[1], xml[2]);
+  if (e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError) return LOAD_REASONS.structure;
+  return firstLine(e);
 }
 
 async function readBytes(path: string, file: string): Promise<Buffer> {

@@ -14,8 +14,9 @@ import { executePlan } from "./planSheet";
 import { checkPlanNames, PlanError } from "./sheetNames";
 
 /**
- * Writes the follow-up sheets into the workbook the command line read and saves it as outPath
- * (normally a copy beside the input; the input itself only with --in-place).
+ * Writes the follow-up sheets into an ExcelJS workbook and saves it as outPath. The command line
+ * uses writeFollowUpFile, which keeps the user's file as it is; this is its fallback for a package
+ * laid out unusually, and the way for a workbook built in memory.
  *
  * What survives for the user's own sheets is what ExcelJS 4.4 round-trips: values, formulas
  * (shared and array formulas too), cached results, styles and number formats, merged cells,
