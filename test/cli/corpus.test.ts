@@ -79,7 +79,8 @@ function run(c: CorpusCase): Promise<Outcome> {
         inputAfter: hash(input),
         outputExists: existsSync(out),
         jsonExists: existsSync(json),
-        leftovers: readdirSync(dir).filter((f) => f.endsWith(".tmp") || f.startsWith(`.${outName(c)}`)),
+        // This case's own temporary files (another case may be writing its own at the same time).
+        leftovers: readdirSync(dir).filter((f) => f.startsWith(`.${outName(c)}.`) || f.startsWith(`${c.file}.json.`)),
       });
     });
   });

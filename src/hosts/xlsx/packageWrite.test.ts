@@ -254,6 +254,25 @@ describe("writeFollowUpFile", () => {
     expect(definedNames(bytes).filter((n) => n.startsWith(FOLLOW_UP_NAME_PREFIX))).toHaveLength(2);
   });
 
+  it("drops a user's name that pointed into a follow-up sheet which is gone, keeps one into a sheet written again", async () => {
+    const first = join(dir, "ut1.xlsx");
+    await writeFollowUpFile(readFileSync(input), [driftPlan(), summaryPlan()], first);
+    const withNames = patchZip(readFileSync(first), "xl/workbook.xml", (xml) =>
+      xml.replace(
+        "<definedNames>",
+        "<definedNames><definedName name=\"Avvikelsen\">'Drift (2)'!$D$8</definedName><definedName name=\"Sammanfattat\">SUM('Sammanfattning (2)'!$B$2,Drift!$B$2)</definedName>",
+      ),
+    );
+    const out = join(dir, "ut2.xlsx");
+    await writeFollowUpFile(withNames, [driftPlan()], out);
+    const bytes = readFileSync(out);
+    expect(packageProblems(bytes)).toEqual([]);
+    const written = definedNames(bytes);
+    expect(written).toContain("Avvikelsen='Drift (2)'!$D$8");
+    expect(written.filter((n) => n.startsWith("Sammanfattat"))).toEqual([]);
+    expect(written).toContain("Budgeten=Drift!$B$2");
+  });
+
   it("marks and prints a sheet whose name holds an apostrophe", async () => {
     const out = join(dir, "ut.xlsx");
     await writeFollowUpFile(readFileSync(input), [driftPlan("Nämndens 'egen' drift")], out);
@@ -282,7 +301,40 @@ describe("writeFollowUpFile", () => {
         .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'),
     );
     expect(await writeIntoPackage(prefixed, [summaryPlan()], "x.xlsx")).toBeNull();
+    // writeFollowUpFile then saves through ExcelJS; an unchanged package goes the direct way.
+    const out = join(dir, "ut.xlsx");
+    await writeFollowUpFile(readFileSync(input), [summaryPlan()], out);
+    expect(unzip(readFileSync(out)).has("xl/sharedStrings.xml") && sheetXml(unzip(readFileSync(out)), "Sammanfattning (2)").includes('t="inlineStr"')).toBe(true);
+    const viaExcelJS = join(dir, "ut-exceljs.xlsx");
+    const fallback = await writeFollowUpFile(patchZip(readFileSync(input), "xl/_rels/workbook.xml.rels", (xml) => xml.replace(/Target="styles.xml"/, 'Target="/xl/styles.xml"').replace(/\/styles"/, '/stylesX"')), [summaryPlan()], viaExcelJS).then(
+      () => "written",
+      (e: Error) => e.message,
+    );
+    expect(fallback).toBe("written");
+    expect(sheetXml(unzip(readFileSync(viaExcelJS)), "Sammanfattning (2)")).toContain('t="s"');
+    expect(packageProblems(readFileSync(viaExcelJS))).toEqual([]);
   });
+
+  (spawnSync("which", ["soffice"]).status === 0 ? it : it.skip)("edits a workbook LibreOffice saved, which LibreOffice then opens again", async () => {
+    const profile = `-env:UserInstallation=file://${join(dir, "lo")}`;
+    const resaved = join(dir, "libreoffice");
+    const save = spawnSync("soffice", ["--headless", profile, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", resaved, input], { encoding: "utf8", timeout: 120_000 });
+    expect(save.status).toBe(0);
+    const original = readFileSync(join(resaved, "in.xlsx"));
+    expect(await writeIntoPackage(original, [driftPlan()], "ut.xlsx")).not.toBeNull();
+    const out = join(dir, "ut.xlsx");
+    await writeFollowUpFile(original, [driftPlan()], out);
+    expect(packageProblems(readFileSync(out))).toEqual([]);
+    expect((await readXlsx(out)).grid.sheets.map((s) => [s.name, s.followUp === true])).toEqual([
+      ["Drift", false],
+      ["Sammanfattning", false],
+      ["Noter", false],
+      ["Drift (2)", true],
+    ]);
+    const csv = spawnSync("soffice", ["--headless", profile, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,4", "--outdir", join(dir, "csv"), out], { encoding: "utf8", timeout: 120_000 });
+    expect(csv.status).toBe(0);
+    expect(readFileSync(join(dir, "csv", "ut-Drift (2).csv"), "utf8")).toContain("Stöd till utomstående organisationer");
+  }, 250_000);
 
   (spawnSync("which", ["soffice"]).status === 0 ? it : it.skip)("opens in LibreOffice with the figures and text as written", async () => {
     const out = join(dir, "ut.xlsx");

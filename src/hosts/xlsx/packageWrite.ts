@@ -69,6 +69,12 @@ function isMarkName(name: string): boolean {
   return name.toUpperCase().startsWith(FOLLOW_UP_NAME_PREFIX) && /^\d+$/.test(name.slice(FOLLOW_UP_NAME_PREFIX.length));
 }
 
+/** The sheet names a formula refers to ('Följsam Drift'!A1, Drift!A1), outside string literals. */
+function sheetReferences(formula: string): string[] {
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  return [...code.matchAll(/(?:'((?:[^']|'')+)'|([^\s'!:(),;=+\-*/&<>^"[\]{}]+))!/g)].map((m) => (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]));
+}
+
 function quotedSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
@@ -200,9 +206,14 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
     ...kept.map((s) => s.xml),
     ...added.map((a) => `<sheet name="${xmlText(a.plan.name)}" sheetId="${a.sheetId}" ${relPrefix}:id="${a.rid}"/>`),
   ].join("");
+  // A name that points into a follow-up sheet which is gone (not written again under its name)
+  // would make Excel repair the file; such names go, as on the ExcelJS path.
+  const gone = new Set(removed.map((r) => r.name.toLowerCase()));
+  for (const a of added) gone.delete(a.plan.name.toLowerCase());
+  const pointsIntoGone = (reference: string) => sheetReferences(reference).some((sheet) => gone.has(sheet.toLowerCase()));
   const keptNames: string[] = [];
   for (const n of names) {
-    if (isMarkName(n.name)) continue;
+    if (isMarkName(n.name) || pointsIntoGone(n.reference)) continue;
     if (n.localSheetId === undefined) {
       keptNames.push(n.xml);
       continue;
