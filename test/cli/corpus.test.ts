@@ -8,7 +8,7 @@
  */
 import { spawn } from "child_process";
 import { createHash } from "crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
 import { join } from "path";
 import { DEFAULT_BUDGET_BYTES, readWorkbookGrid, writeSheetPlans } from "../../src/hosts/office";
 import { createFakeWorkbook, fakeExcelRun, FakeOfficeError } from "../../src/hosts/office/fake";
@@ -104,7 +104,12 @@ beforeAll(async () => {
 
 /** FOLJSAM_CORPUS_SUMMARY=<file> writes what each case gave, as a Markdown table (for the README). */
 afterAll(() => {
-  const target = process.env.FOLJSAM_CORPUS_SUMMARY;
+  writeSummary(process.env.FOLJSAM_CORPUS_SUMMARY);
+  // The corpus is some 60 MB with its outputs; it goes when the file's tests are done.
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function writeSummary(target: string | undefined): void {
   if (!target) return;
   const lines = ["| fil | vad | utfall |", "|---|---|---|"];
   for (const c of cases) {
@@ -121,7 +126,8 @@ afterAll(() => {
     lines.push(`| ${c.file} | ${c.what} | ${what} |`);
   }
   writeFileSync(target, `${lines.join("\n")}\n`);
-});
+}
+
 
 describe("the bad-input corpus through `foljsam report`", () => {
   it("has at least 40 cases, each file written", () => {

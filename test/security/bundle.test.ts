@@ -9,7 +9,7 @@
  * folder, so that a test run never rewrites the dist/ someone else is using.
  */
 import { spawnSync } from "child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "fs";
 import { join, relative } from "path";
 import { ROOT, tempDir } from "../helpers/cli";
 
@@ -68,6 +68,10 @@ beforeAll(() => {
   });
   if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
 }, 320_000);
+
+afterAll(() => {
+  if (build !== join(ROOT, "dist")) rmSync(build, { recursive: true, force: true });
+});
 
 function page(name: string): string {
   return readFileSync(join(build, name), "utf8");
