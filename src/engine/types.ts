@@ -57,6 +57,7 @@ export type FindingCode =
   | "UNKNOWN_EARMARK_SETTING"
   | "UNLABELLED_ROW"
   | "UNIT_MISMATCH"
+  | "UNIT_ASSUMED"
   | "SETTING_UNKNOWN"
   | "UNIT_NAME_MISSING";
 

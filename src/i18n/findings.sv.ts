@@ -121,6 +121,11 @@ export const FINDING_TEXTS: Record<FindingCode, FindingText> = {
     message: (p) => `Raden har värden men ingen benämning (${s(p.column)} är tom); den läses inte.`,
     advice: "Skriv radens benämning, eller ta bort raden om den är en summa.",
   },
+  UNIT_ASSUMED: {
+    title: "Enhet saknas",
+    message: (p) => `Tabellen anger ingen beloppsenhet, så ${s(p.assumed)} antas, men ${s(p.where)} anger ${s(p.found)}.`,
+    advice: "Ange enheten i en rubrik eller titelrad (t.ex. \"Utfall 2026, mnkr\") eller med inställningen Enhet.",
+  },
   UNIT_MISMATCH: {
     title: "Enheten stämmer inte",
     message: (p) => `Enheten ${s(p.given)} från inställningarna används, men ${s(p.where)} anger ${s(p.found)}.`,

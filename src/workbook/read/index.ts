@@ -108,6 +108,22 @@ export function readWorkbook(grid: WorkbookGrid, settings: Settings, tables?: De
     }
   }
 
+  // A table without a unit of its own is tkr (DOMAIN.md 9), which is worth a word when another
+  // table of the same workbook states a different unit: the figures may be off by a thousand.
+  const stated = found.find((t) => t.kind !== "indicators" && (t.unitSource === "header" || t.unitSource === "title"));
+  if (stated) {
+    for (const t of found) {
+      if (t.kind === "indicators" || t.unitSource !== "default" || t.unit === stated.unit) continue;
+      findings.push(
+        makeFinding("UNIT_ASSUMED", "warning", { sheet: t.sheet, cell: a1(t.headerRow, t.firstCol ?? 0), subject: null }, {
+          assumed: t.unit,
+          where: `bladet "${stated.sheet}"`,
+          found: stated.unit,
+        }),
+      );
+    }
+  }
+
   const year = given.year ?? (driftTable?.year ?? found.find((t) => t.year !== null)?.year ?? null);
   if (given.year !== null) {
     for (const t of found) {
