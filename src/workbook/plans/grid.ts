@@ -155,6 +155,20 @@ export class RowBuffer {
   }
 }
 
+/**
+ * Widens each column so that its header fits on one line: a wrapped header needs a taller row,
+ * which neither Excel nor LibreOffice sets by itself for a file written by a program.
+ */
+function fitHeaders(widths: number[], header: PlanRow): number[] {
+  const out = widths.slice();
+  header.forEach((cell, c) => {
+    if (!cell || typeof cell.v !== "string") return;
+    const need = Math.min(cell.v.length + 2, 40);
+    if (out[c] === undefined || out[c] < need) out[c] = need;
+  });
+  return out;
+}
+
 /** A plan with the common defaults: header row frozen and repeated on every printed page. */
 export function sheetPlan(
   kind: PlanKind,
@@ -168,7 +182,7 @@ export function sheetPlan(
     kind,
     name,
     rows,
-    columnWidths,
+    columnWidths: headerRow === null ? columnWidths : fitHeaders(columnWidths, rows[headerRow] ?? []),
     freezeRows: headerRow === null ? 0 : headerRow + 1,
     conditionalFormats: [],
     charts: [],
