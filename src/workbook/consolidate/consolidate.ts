@@ -9,19 +9,9 @@ import type { IndicatorSummary, Period, Unit } from "../../engine/types";
 import { FoljsamError } from "../errors";
 import { wordKey } from "../read/normalise";
 import { CITY_MESSAGES, cityPeriodName, goalSentence } from "./labels.sv";
-import type { UnitSummary } from "./unit";
+import type { OperatingTotals, UnitSummary } from "./unit";
 
-export interface CityTotal {
-  budget: Amount | null;
-  actual: Amount | null;
-  forecast: Amount | null;
-  previousForecast: Amount | null;
-  base: Amount | null;
-  deviation: Amount | null;
-  resultTransfer: Amount;
-  returnedFunds: Amount;
-  adjustedDeviation: Amount | null;
-}
+export type CityTotal = OperatingTotals;
 
 export interface GoalConsolidation {
   name: string;

@@ -4,23 +4,14 @@
  * `units` list with one entry per nämnd. Amounts are in the consolidation's unit; a value that
  * does not exist is null. Findings carry the file and nämnd they come from.
  */
-import { type Amount, toNumberOrNull } from "../../engine/amount";
+import { toNumberOrNull } from "../../engine/amount";
 import type { Consolidation } from "./consolidate";
+import type { OperatingTotals } from "./unit";
 import { CITY_TEXTS } from "./labels.sv";
 
 const n = toNumberOrNull;
 
-function amounts(a: {
-  budget: Amount | null;
-  actual: Amount | null;
-  forecast: Amount | null;
-  previousForecast: Amount | null;
-  base: Amount | null;
-  deviation: Amount | null;
-  resultTransfer: Amount;
-  returnedFunds: Amount;
-  adjustedDeviation: Amount | null;
-}) {
+function amounts(a: OperatingTotals) {
   return {
     budget: n(a.budget),
     actual: n(a.actual),

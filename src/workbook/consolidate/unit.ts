@@ -14,7 +14,20 @@ import { cleanText, words } from "../read/normalise";
 
 export type UnitFinding = Pick<Finding, "severity" | "code" | "sheet" | "cell" | "subject" | "message">;
 
-export interface UnitSummary {
+/** The operating budget's totals, for one nämnd or for the city, in the consolidation's unit. */
+export interface OperatingTotals {
+  budget: Amount | null;
+  actual: Amount | null;
+  forecast: Amount | null;
+  previousForecast: Amount | null;
+  base: Amount | null;
+  deviation: Amount | null;
+  resultTransfer: Amount;
+  returnedFunds: Amount;
+  adjustedDeviation: Amount | null;
+}
+
+export interface UnitSummary extends OperatingTotals {
   name: string;
   /** Where the name came from: the Inställningar sheet's Nämnd, a title cell, or the file name. */
   nameSource: "settings" | "title" | "file";
@@ -25,16 +38,6 @@ export interface UnitSummary {
   sourceUnit: Unit;
   /** The drift table was there (else every amount is null). */
   hasOperating: boolean;
-  /** Totals of the operating budget in the consolidation's unit. */
-  budget: Amount | null;
-  actual: Amount | null;
-  forecast: Amount | null;
-  previousForecast: Amount | null;
-  base: Amount | null;
-  deviation: Amount | null;
-  resultTransfer: Amount;
-  returnedFunds: Amount;
-  adjustedDeviation: Amount | null;
   budgetAdherenceBefore: number | null;
   budgetAdherenceAfter: number | null;
   forecastAccuracy: number | null;
