@@ -54,9 +54,16 @@ export function computeOperating(
   const budgetAdherenceBefore = total.base !== null && total.budget !== null ? ratio(total.base, total.budget) : null;
   const budgetAdherenceAfter =
     total.base !== null && total.budget !== null ? ratio(total.base - total.resultTransfer, total.budget) : null;
+  // Prognossäkerhet compares like with like: only rows with both an outcome and a T2 forecast count
+  // in the difference (a row whose outcome is a #REF! must not read as a forecast miss).
   let forecastAccuracy: number | null = null;
-  if (period === "VB" && total.actual !== null && total.previousForecast !== null && total.budget !== null) {
-    forecastAccuracy = ratio(total.actual - total.previousForecast, total.budget);
+  if (period === "VB" && total.budget !== null) {
+    let difference: bigint | null = null;
+    for (const r of rows) {
+      if (r.actual === null || r.previousForecast === null) continue;
+      difference = (difference ?? 0n) + r.actual - r.previousForecast;
+    }
+    if (difference !== null) forecastAccuracy = ratio(difference, total.budget);
   }
   const forecastAccuracyMet = forecastAccuracy === null ? null : Math.abs(forecastAccuracy) <= settings.forecastAccuracyBand + 1e-12;
 

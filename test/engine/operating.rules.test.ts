@@ -288,3 +288,34 @@ describe("SUM_MISMATCH scopes", () => {
     expect(computeOperating(driftTable(rows, { totalRows: [{ ...summa("35"), label: "Summa B extra" }] }), "VB", settings).findings.filter((f) => f.code === "SUM_MISMATCH")).toHaveLength(1);
   });
 });
+
+describe("prognossäkerhet", () => {
+  it("counts only rows with both an outcome and a T2 forecast: (98 − 100) / 150 = −1,33 %", () => {
+    const { result } = computeOperating(
+      driftTable([
+        driftRow({ path: ["A"], budget: a("100"), actual: a("98"), previousForecast: a("100"), comment: "x" }),
+        driftRow({ path: ["B"], budget: a("50"), actual: null, previousForecast: a("50"), comment: "x" }),
+      ]),
+      "VB",
+      settings,
+    );
+    expect(result.forecastAccuracy).toBeCloseTo(-2 / 150, 15);
+    expect(result.forecastAccuracyMet).toBe(false);
+  });
+
+  it("is met within ±1 %: (99,0 − 100) / 100 = −1 %", () => {
+    const { result } = computeOperating(
+      driftTable([driftRow({ path: ["A"], budget: a("100"), actual: a("99"), previousForecast: a("100"), comment: "x" })]),
+      "VB",
+      settings,
+    );
+    expect(result.forecastAccuracy).toBeCloseTo(-0.01, 15);
+    expect(result.forecastAccuracyMet).toBe(true);
+  });
+
+  it("is null without a T2 forecast, and outside VB", () => {
+    const rows = [driftRow({ path: ["A"], budget: a("100"), actual: a("99"), forecast: a("100"), comment: "x" })];
+    expect(computeOperating(driftTable(rows), "VB", settings).result.forecastAccuracy).toBeNull();
+    expect(computeOperating(driftTable(rows), "T2", settings).result.forecastAccuracy).toBeNull();
+  });
+});

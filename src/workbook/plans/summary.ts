@@ -1,4 +1,4 @@
-import { type Amount, toNumber } from "../../engine/amount";
+import { type Amount, ratio, toNumber } from "../../engine/amount";
 import { amountNumberFormat } from "../../engine/format";
 import { formatPercent } from "../../engine/swedishNumber";
 import type { FollowUpResult, Severity, Unit } from "../../engine/types";
@@ -84,7 +84,13 @@ export function buildSummarySheet(result: FollowUpResult, a: SummaryAnchors, she
     if (op.forecastAccuracy !== null) {
       const prev = d.letter("prev");
       const cell =
-        prev !== null && result.period === "VB" && t.previousForecast !== null
+        prev !== null &&
+        result.period === "VB" &&
+        t.previousForecast !== null &&
+        t.actual !== null &&
+        t.budget !== null &&
+        // The formula on the totals gives the engine's figure only when every row has both values.
+        ratio(t.actual - t.previousForecast, t.budget) === op.forecastAccuracy
           ? ratioCell(`(${at(V, baseRow)}-${quoteSheetName(d.sheet)}!${at(prev, tr)})`, op.forecastAccuracy)
           : num(op.forecastAccuracy, PERCENT_FORMAT);
       const met = op.forecastAccuracyMet === null ? null : T.forecastAccuracyMet(op.forecastAccuracyMet, formatPercent(result.settings.forecastAccuracyBand, 0));
