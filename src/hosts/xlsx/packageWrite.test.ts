@@ -12,7 +12,7 @@ import { packageProblems } from "./package.testkit";
 import { writeIntoPackage } from "./packageWrite";
 import { readXlsx } from "./read";
 import { writeFollowUp, writeFollowUpFile } from "./write";
-import { cellXml, loadWorkbook, patchZip, saveWorkbook, sheetXml, tempDir, unzip } from "./xlsx.testkit";
+import { cellXml, loadWorkbook, patchZip, saveWorkbook, sheetXml, smallSummaryPlan, tempDir, unzip } from "./xlsx.testkit";
 
 const AMOUNT = "#,##0.0";
 const DEVIATION = "#,##0.0;[Red]-#,##0.0";
@@ -61,18 +61,7 @@ function driftPlan(name = "Drift (2)"): SheetPlan {
   };
 }
 
-function summaryPlan(name = "Sammanfattning (2)"): SheetPlan {
-  return {
-    kind: "summary",
-    name,
-    rows: [[{ v: "Sammanfattning", styles: ["title"] }], [{ v: "Budgetföljsamhet" }, { v: 0.942, numFmt: "0.0%" }]],
-    columnWidths: [30, 12],
-    freezeRows: 0,
-    conditionalFormats: [],
-    charts: [],
-    landscape: false,
-  };
-}
+const summaryPlan = (name = "Sammanfattning (2)"): SheetPlan => smallSummaryPlan(name);
 
 /** A user's workbook with what ExcelJS does not carry: a named formula, a constant, a print area. */
 async function userWorkbook(path: string): Promise<void> {

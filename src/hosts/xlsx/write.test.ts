@@ -5,7 +5,7 @@ import { FoljsamError } from "../../workbook/errors";
 import { FOLLOW_UP_NAME_PREFIX, type SheetPlan } from "../../workbook/plan";
 import { readXlsx } from "./read";
 import { followUpSheetNames, writeFollowUp } from "./write";
-import { cellXml, loadWorkbook, patchZip, saveWorkbook, sheetXml, tempDir, unzip } from "./xlsx.testkit";
+import { cellXml, loadWorkbook, patchZip, saveWorkbook, sheetXml, smallSummaryPlan, tempDir, unzip } from "./xlsx.testkit";
 
 const AMOUNT = "#,##0.0";
 const DEVIATION = "#,##0.0;[Red]-#,##0.0";
@@ -61,18 +61,7 @@ function driftPlan(name = "Drift – uppföljning"): SheetPlan {
   };
 }
 
-function summaryPlan(name = "Sammanfattning"): SheetPlan {
-  return {
-    kind: "summary",
-    name,
-    rows: [[{ v: "Sammanfattning", styles: ["title"] }], [{ v: "Budgetföljsamhet" }, { v: 0.942, numFmt: "0.0%" }]],
-    columnWidths: [30, 12],
-    freezeRows: 0,
-    conditionalFormats: [],
-    charts: [],
-    landscape: false,
-  };
-}
+const summaryPlan = (name = "Sammanfattning"): SheetPlan => smallSummaryPlan(name);
 
 /** A user's workbook: their own sheets, one of them named like a follow-up sheet. */
 async function userWorkbook(path: string): Promise<void> {

@@ -9,6 +9,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { deflateRawSync } from "zlib";
 import { entryData, readCentralDirectory } from "./zipCheck";
+import type { SheetPlan } from "../../workbook/plan";
 
 export function tempDir(prefix = "foljsam-xlsx-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -146,4 +147,18 @@ export function cellXml(sheet: string, address: string): string {
   const m = new RegExp(`<c r="${address}"[^>]*?(?:/>|>.*?</c>)`).exec(sheet);
   if (!m) throw new Error(`no cell ${address}`);
   return m[0];
+}
+
+/** A two-row summary sheet plan, the smallest second sheet the writers' tests need. */
+export function smallSummaryPlan(name: string): SheetPlan {
+  return {
+    kind: "summary",
+    name,
+    rows: [[{ v: "Sammanfattning", styles: ["title"] }], [{ v: "Budgetföljsamhet" }, { v: 0.942, numFmt: "0.0%" }]],
+    columnWidths: [30, 12],
+    freezeRows: 0,
+    conditionalFormats: [],
+    charts: [],
+    landscape: false,
+  };
 }
