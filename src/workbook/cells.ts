@@ -25,6 +25,12 @@ export interface GridTable {
   right: number;
 }
 
+/** The text formatting the reader looks at; absent fields mean "not indented" and "not bold". */
+export interface CellStyle {
+  indent?: number;
+  bold?: boolean;
+}
+
 export interface SheetGrid {
   name: string;
   /** rows[r][c], 0-based; ragged rows are allowed (missing cells are empty). */
@@ -40,6 +46,19 @@ export interface SheetGrid {
   tables?: GridTable[];
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /**
+   * Merged ranges (0-based, inclusive). The master (top-left) cell holds the value; the reader
+   * uses them to join two-row headers ("Prognos" merged above "T1 | T2"). DOMAIN.md 7a.
+   */
+  merges?: GridTable[];
+  /**
+   * Text formatting of cells that have some, sparse: A1 address → indent level and bold. The
+   * reader uses it to tell a heading row from its parts (DOMAIN.md 7a, subtotals in the list).
+   * The xlsx host gives it for every cell that has indent or bold; the Office host only for the
+   * name columns of detected tables (ExcelApi 1.9), and not at all where that is missing, in
+   * which case the reader falls back to the sum rule. Absent: no formatting known.
+   */
+  cellStyles?: Map<string, CellStyle>;
   /** True when Följsam wrote this sheet (it carries Följsam's mark). */
   followUp?: boolean;
 }
