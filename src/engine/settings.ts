@@ -1,4 +1,4 @@
-import type { Period, Settings, Unit } from "./types";
+import type { Period, Settings, SignField, Unit } from "./types";
 
 /** The defaults of DOMAIN.md. */
 export function defaultSettings(): Settings {
@@ -13,8 +13,11 @@ export function defaultSettings(): Settings {
     runRateShare: 0.05,
     forecastAccuracyBand: 0.01,
     costsNegative: false,
+    signs: {},
   };
 }
+
+const SIGN_FIELDS: SignField[] = ["budget", "actual", "forecast", "previousForecast", "priorYearActual"];
 
 export class SettingsError extends Error {}
 
@@ -98,6 +101,15 @@ export function mergeSettings(base: Settings, raw: unknown, source = "inställni
       case "costsNegative":
         out.costsNegative = bool(value, key, source);
         break;
+      case "signs": {
+        const t = obj(value, key, source);
+        for (const [k, v] of Object.entries(t)) {
+          if (!SIGN_FIELDS.includes(k as SignField)) unknown(`${key}.${k}`, source);
+          if (v !== "flip" && v !== "keep") throw new SettingsError(`${source}: "${key}.${k}" ska vara "flip" eller "keep", inte ${JSON.stringify(v)}.`);
+          out.signs[k as SignField] = v;
+        }
+        break;
+      }
       default:
         unknown(key, source);
     }

@@ -59,7 +59,14 @@ export type FindingCode =
   | "UNIT_MISMATCH"
   | "UNIT_ASSUMED"
   | "SETTING_UNKNOWN"
-  | "UNIT_NAME_MISSING";
+  | "UNIT_NAME_MISSING"
+  | "TABLE_UNREADABLE"
+  | "TABLE_NOT_USED"
+  | "UNRECOGNISED_COLUMN"
+  | "GIVEN_MISMATCH"
+  | "SIGNS_NORMALISED"
+  | "DIRECTION_ASSUMED"
+  | "HEADING_ROWS";
 
 // ---------------------------------------------------------------- settings
 
@@ -86,7 +93,14 @@ export interface Settings {
   runRateShare: number;
   forecastAccuracyBand: number;
   costsNegative: boolean;
+  /**
+   * Per amount column, whether its sign is flipped ("flip") or kept ("keep") whatever the
+   * reader's sign rule says (DOMAIN.md 7a); a column not named is decided by the rule.
+   */
+  signs: Partial<Record<SignField, "flip" | "keep">>;
 }
+
+export type SignField = "budget" | "actual" | "forecast" | "previousForecast" | "priorYearActual";
 
 // ---------------------------------------------------------------- operating budget input
 
@@ -106,6 +120,19 @@ export interface DriftRowInput {
   grossBudget: Amount | null;
   earmark: string | null;
   ref: RowRef;
+  /** Figures the input table derives itself (DOMAIN.md 7a): checked, and used where their sources are missing. */
+  given?: GivenFigures;
+}
+
+/**
+ * Derived figures as the input gives them. `returnedFunds` per earmark name (from `Justering
+ * <name>` columns). Cells are the A1 addresses, for GIVEN_MISMATCH.
+ */
+export interface GivenFigures {
+  deviation?: Amount | null;
+  resultTransfer?: Amount | null;
+  returnedFunds?: Record<string, Amount | null>;
+  adjustedDeviation?: Amount | null;
 }
 
 /** An input row labelled as a total ("Nämnden totalt", "Summa" …): checked, never summed. */
@@ -122,6 +149,10 @@ export interface TotalRowInput {
    * null or absent for a total of the whole table.
    */
   scope?: string | null;
+  /** Derived figures the total row gives (drift): checked against the sum of the rows it covers. */
+  given?: GivenFigures;
+  /** Cost-type totals: which rows the total covers ("Summa intäkter": the revenues). */
+  costScope?: "revenue" | "cost" | null;
 }
 
 /** A heading row: an area (or unit) with rows under it; not a leaf. Its comment explains the group. */
@@ -145,6 +176,14 @@ export interface DriftTableInput {
   headings?: DriftHeadingInput[];
   /** The unit the sheet was written in, when the reader converted it to `unit`. */
   sourceUnit?: Unit;
+  /**
+   * The table gives result transfers or `Justering <name>` columns without Resultatenhet and
+   * Öronmärkning columns: the given figures are the row's transfers and returned funds.
+   */
+  givenTransfers?: boolean;
+  givenReturns?: string[];
+  /** Column letters of given figures, for messages. */
+  givenHeaders?: Record<string, string>;
 }
 
 export interface InvestmentRowInput {
@@ -240,6 +279,35 @@ export interface FollowUpInput {
   indicators: IndicatorTableInput | null;
   /** Findings made while reading (NUMBER_PARSE, FORMULA_ERROR, MISSING_COLUMN …). */
   readFindings: Finding[];
+  /** What was read as what, table by table (CONTRACT.md `tables`). */
+  tables?: TableReport[];
+  /** Where the period, year and unit came from, for the command line to say. */
+  sources?: { period: ValueSource; year: ValueSource; unit: ValueSource };
+}
+
+/** Where a value the run uses came from: a setting, a header, a title row, other tables, or a default. */
+export interface ValueSource {
+  from: "setting" | "header" | "title" | "column" | "tables" | "default" | "none";
+  sheet: string | null;
+  cell: string | null;
+  /** The text that said it ("Bokslut 2019"), when there is one. */
+  text: string | null;
+}
+
+/** CONTRACT.md's `tables` entry: one per table found, read or not. */
+export interface TableReport {
+  sheet: string;
+  kind: "operating" | "investments" | "costTypes" | "indicators";
+  /** 1-based rows of the header. */
+  headerRows: number[];
+  unit: Unit | null;
+  unitFrom: "header" | "title" | "setting" | "default" | "tables" | null;
+  /** Field → column letter. */
+  columns: Record<string, string>;
+  unrecognisedColumns: { column: string; header: string }[];
+  status: "read" | "unreadable" | "notUsed";
+  /** Why a table is unreadable (or not used), in Swedish; null when read. */
+  reason: string | null;
 }
 
 // ---------------------------------------------------------------- results

@@ -123,7 +123,12 @@ export const FINDING_TEXTS: Record<FindingCode, FindingText> = {
   },
   UNIT_ASSUMED: {
     title: "Enhet saknas",
-    message: (p) => `Tabellen anger ingen beloppsenhet, så ${s(p.assumed)} antas, men ${s(p.where)} anger ${s(p.found)}.`,
+    message: (p) =>
+      p.found
+        ? `Tabellen anger ingen beloppsenhet, så ${s(p.assumed)} antas, men ${s(p.where)} anger ${s(p.found)}.`
+        : p.where
+          ? `Tabellen anger ingen beloppsenhet; ${s(p.assumed)} antas, som ${s(p.where)} anger.`
+          : `Ingen tabell anger beloppsenhet; ${s(p.assumed)} antas.`,
     advice: "Ange enheten i en rubrik eller titelrad (t.ex. \"Utfall 2026, mnkr\") eller med inställningen Enhet.",
   },
   UNIT_MISMATCH: {
@@ -135,6 +140,54 @@ export const FINDING_TEXTS: Record<FindingCode, FindingText> = {
     title: "Okänd inställning",
     message: (p) => `Raden "${s(p.label)}" på bladet ${s(p.sheet)} känns inte igen; värdet används inte.`,
     advice: "Kontrollera stavningen (se Inställningar i README) eller ta bort raden.",
+  },
+  TABLE_UNREADABLE: {
+    title: "Tabellen kan inte läsas",
+    message: (p) =>
+      p.missing
+        ? `Tabellen (${s(p.kind)}) på bladet ${s(p.sheet)}${p.headerRow ? ` med rubrikraden på rad ${s(p.headerRow)}` : ""} kan inte läsas: ${s(p.missing)}. Resten av arbetsboken redovisas.`
+        : `Bladet ${s(p.sheet)} ser ut att vara ${s(p.kind)} men har ingen rubrikrad som känns igen; det läses inte. Resten av arbetsboken redovisas.`,
+    advice: "Ge kolumnerna rubriker som Följsam känner igen (t.ex. Verksamhetsområde | Budget | Utfall), eller rätta kolumnerna i Hitta.",
+  },
+  TABLE_NOT_USED: {
+    title: "Tabellen används inte",
+    message: (p) => `Bladet ${s(p.sheet)} har också en tabell med ${s(p.kind)} (rubrikraden på rad ${s(p.headerRow)}); bara den på bladet ${s(p.used)} används.`,
+    advice: "Lägg tabellerna på var sitt blad per nämnd, eller ta bort den som inte ska räknas.",
+  },
+  UNRECOGNISED_COLUMN: {
+    title: "Kolumnen läses inte",
+    message: (p) =>
+      p.header
+        ? p.reason
+          ? `Kolumnen "${s(p.header)}" (${s(p.column)}) läses inte: ${s(p.reason)}.`
+          : `Kolumnen "${s(p.header)}" (${s(p.column)}) känns inte igen och läses inte.`
+        : `Kolumn ${s(p.column)} har värden men ingen rubrik och läses inte.`,
+    advice: "Byt rubriken mot en som Följsam känner igen (se README), eller välj vad kolumnen är i Hitta, om kolumnen ska räknas.",
+  },
+  GIVEN_MISMATCH: {
+    title: "Angivet värde stämmer inte",
+    message: (p) =>
+      `${s(p.column)}: tabellen anger ${s(p.stated)} men Följsam räknar ${s(p.computed)} (${s(p.formula)}; skillnad ${s(p.difference)}).`,
+    advice: "Kontrollera värdet i kolumnen och beloppen det räknas från.",
+  },
+  SIGNS_NORMALISED: {
+    title: "Tecken vänt",
+    message: (p) =>
+      p.forced
+        ? `Kolumnen "${s(p.header)}" läses med omvänt tecken enligt inställningen signs.`
+        : `Kolumnen "${s(p.header)}" har motsatt tecken mot "${s(p.against)}" på ${s(p.count)} av ${s(p.rows)} rader; den läses med omvänt tecken (nettokostnad positiv).`,
+    advice: "Kontrollera tecknen; inställningen signs (\"flip\" eller \"keep\" per kolumn) bestämmer om regeln gissar fel.",
+  },
+  DIRECTION_ASSUMED: {
+    title: "Riktning antagen",
+    message: (p) => `Riktning saknas; "${s(p.measure)}" är ett mått där lägre är bättre, så lägre är bättre antas.`,
+    advice: "Ange Riktning (Högre är bättre / Lägre är bättre) om antagandet är fel.",
+  },
+  HEADING_ROWS: {
+    title: "Rubrikrad över delrader",
+    message: (p) =>
+      `Raden "${s(p.label)}" är summan av de ${s(p.count)} raderna under den (${s(p.how)}); den räknas som rubrik för dem, inte som en egen rad.`,
+    advice: "Inget att göra om det stämmer; annars: markera delraderna med indrag.",
   },
   UNIT_NAME_MISSING: {
     title: "Nämndens namn saknas",

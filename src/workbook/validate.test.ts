@@ -35,7 +35,7 @@ describe("validateWorkbook", () => {
 
   it("reports unknown setting labels and an empty Nämnd on Inställningar, with their cells", () => {
     const settings = sheet("Inställningar", [["Inställning", "Värde"], ["Nämnd", null], ["Period", "T1"], ["Kommentarsgrans, andle", "5 %"]]);
-    const v = validateWorkbook(workbook([sheet("Drift", [["Verksamhetsområde", "Budget 2026", "Utfall per 30 april", "Prognos helår"], ["Skola", 12, 4, 12]]), settings]), defaultSettings());
+    const v = validateWorkbook(workbook([sheet("Drift", [["Verksamhetsområde, tkr", "Budget 2026", "Utfall per 30 april", "Prognos helår"], ["Skola", 12, 4, 12]]), settings]), defaultSettings());
     expect(v.ok).toBe(true);
     expect(v.result.findings.map((f) => [f.severity, f.code, f.sheet, f.cell, f.subject])).toEqual([
       ["warning", "SETTING_UNKNOWN", "Inställningar", "A4", "Kommentarsgrans, andle"],

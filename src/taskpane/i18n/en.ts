@@ -48,6 +48,7 @@ export const en: Strings = {
       title: "From the title row.",
       setting: "Chosen in the settings.",
       default: "The sheet names no unit; tkr is assumed.",
+      tables: "The sheet names no unit; the unit of the workbook's other tables is used.",
       corrected: "Corrected here.",
     },
     year: "Year",

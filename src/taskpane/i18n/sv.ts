@@ -49,6 +49,7 @@ export const sv = {
       title: "Enligt titelraden.",
       setting: "Vald i inställningarna.",
       default: "Ingen enhet angiven i bladet; tkr antas.",
+      tables: "Ingen enhet i bladet; samma som i arbetsbokens andra tabeller.",
       corrected: "Rättad här.",
     },
     year: "År",

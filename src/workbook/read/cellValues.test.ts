@@ -11,7 +11,8 @@ const a = (text: string) => parseAmount(text);
 
 function readBudgets(cells: CellValue[], extra: Parameters<typeof sheet>[2] = {}) {
   const rows: CellValue[][] = [["Verksamhetsområde", "Budget", "Bokslut 2019"], ...cells.map((c, i) => [`Område ${i + 1}`, c, 1])];
-  const input = readWorkbook(workbook([sheet("Drift", rows, extra)]), settings());
+  // The unit is set, so that the tkr the table does not name is no UNIT_ASSUMED guess here.
+  const input = readWorkbook(workbook([sheet("Drift", rows, extra)]), settings({ unit: "tkr" }));
   return { budgets: input.drift!.rows.map((r) => r.budget), findings: input.readFindings };
 }
 
@@ -65,7 +66,7 @@ describe("amount cells", () => {
 
   it("reports an error in a label cell and reads the label as empty", () => {
     const rows: CellValue[][] = [["Verksamhetsområde", "Budget", "Bokslut 2019"], ["Barn", 1, 1], [{ error: "#REF!" }, 5, 5], ["Vuxna", 2, 2]];
-    const input = readWorkbook(workbook([sheet("Drift", rows)]), settings());
+    const input = readWorkbook(workbook([sheet("Drift", rows)]), settings({ unit: "tkr" }));
     expect(input.drift!.rows).toHaveLength(2);
     expect(input.readFindings).toMatchObject([
       { code: "FORMULA_ERROR", cell: "A3" },

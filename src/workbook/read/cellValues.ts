@@ -51,6 +51,8 @@ export interface AmountOptions {
   to: Unit;
   /** costsNegative: flip the sign so that net cost is positive. */
   negate: boolean;
+  /** Columns printed with the opposite sign (DOMAIN.md 7a, SIGNS_NORMALISED): read flipped. */
+  flipColumns?: ReadonlySet<number>;
 }
 
 /**
@@ -90,11 +92,12 @@ export class CellReader {
     return null;
   }
 
-  private finish(a: Amount | null, flow: boolean): Amount | null {
+  private finish(a: Amount | null, flow: boolean, col: number): Amount | null {
     if (a === null) return null;
     let v = a;
     if (this.options.from !== this.options.to) v = convertUnit(v, this.options.from, this.options.to);
     if (flow && this.options.negate && v !== 0n) v = -v;
+    if (this.options.flipColumns !== undefined && this.options.flipColumns.has(col) && v !== 0n) v = -v;
     return v;
   }
 
@@ -113,7 +116,7 @@ export class CellReader {
         this.findings.push(makeFinding("NUMBER_PARSE", "error", this.where(row, col, subject), { column, text: String(v) }));
         return null;
       }
-      return this.finish(a, flow);
+      return this.finish(a, flow, col);
     }
     if (v === null) {
       this.present = false;
@@ -123,7 +126,7 @@ export class CellReader {
       // The common case first: "1297,1", "-42", "1297.1" (no spaces, signs or words).
       if (PLAIN_NUMBER.test(v)) {
         const a = parseAmount(v.replace(",", "."));
-        if (a !== null) return this.finish(a, flow);
+        if (a !== null) return this.finish(a, flow, col);
       }
       const parsed = parseSwedishNumber(v);
       if (parsed.kind === "missing") {
@@ -133,7 +136,7 @@ export class CellReader {
       }
       if (parsed.kind === "number" && !parsed.percent) {
         const a = parseAmount(parsed.decimal);
-        if (a !== null) return this.finish(a, flow);
+        if (a !== null) return this.finish(a, flow, col);
       }
       this.problem = "invalid";
       this.findings.push(makeFinding("NUMBER_PARSE", "error", this.where(row, col, subject), { column, text: cleanText(v) }));

@@ -10,7 +10,7 @@
 import type { Period, Unit } from "../../engine/types";
 import { analyseHeader } from "./normalise";
 import { baseField, matchAnalysed, qualifier } from "./headers";
-import { FIELD_LABELS, LABEL_FIELDS, type TableKind } from "./synonyms";
+import { FIELD_LABELS, LABEL_FIELDS, PRIOR_YEAR_FIELDS, RETURNED_PREFIX, type TableKind } from "./synonyms";
 
 export interface HeaderCell {
   col: number;
@@ -19,8 +19,8 @@ export interface HeaderCell {
 
 export interface ColumnResolution {
   columns: Partial<Record<string, number>>;
-  /** Header cells with the field each fills (null when not used). */
-  headers: { col: number; text: string; field: string | null }[];
+  /** Header cells with the field each fills (null when not used), and the field a header names but does not fill. */
+  headers: { col: number; text: string; field: string | null; recognisedAs?: string }[];
   /** How many header cells are recognised for this kind. */
   recognised: number;
   hasLabel: boolean;
@@ -69,7 +69,8 @@ export function resolveColumns(kind: TableKind, cells: HeaderCell[], period: Per
   for (const m of matched) {
     if (m.role === null) continue;
     const f = baseField(m.role);
-    if (!AMOUNT_ROLE_FIELDS.has(f)) assign(m, f);
+    if (f === "returnedFunds") assign(m, RETURNED_PREFIX + earmarkNameOf(m));
+    else if (!AMOUNT_ROLE_FIELDS.has(f) && PRIOR_YEAR_FIELDS[f] === undefined) assign(m, f);
   }
 
   // Budget: an undated one, else the latest year.
@@ -86,6 +87,24 @@ export function resolveColumns(kind: TableKind, cells: HeaderCell[], period: Per
     const prior = matched.find((m) => m.field === "priorYearActual");
     if (actual && yearOf(actual) !== null) year = yearOf(actual);
     else if (prior && yearOf(prior) !== null) year = yearOf(prior)! + 1;
+  }
+  // The prior year's budget, and derived figures by year: "Avvikelse 2017" beside "Avvikelse".
+  for (const field of Object.keys(PRIOR_YEAR_FIELDS)) {
+    const list = withRole(field).filter((m) => m.field === null);
+    const reportYear = year;
+    const current =
+      field === "budget"
+        ? undefined
+        : (list.find((m) => yearOf(m) === null || reportYear === null || yearOf(m)! >= reportYear) ?? undefined);
+    if (current !== undefined) assign(current, field);
+    const own = field === "budget" ? budget : current;
+    const ownYear = own ? yearOf(own) : null;
+    for (const m of list) {
+      if (m.field !== null) continue;
+      const y = yearOf(m);
+      const limit = ownYear ?? reportYear;
+      if (y !== null && limit !== null && y < limit) assign(m, PRIOR_YEAR_FIELDS[field]);
+    }
   }
   if (kind === "drift" || kind === "investments") resolveForecasts(matched, period, assign);
   else for (const m of matched) if (m.role !== null && baseField(m.role) === "forecast") assign(m, "forecast");
@@ -107,12 +126,23 @@ export function resolveColumns(kind: TableKind, cells: HeaderCell[], period: Per
   const recognised = matched.filter((m) => m.role !== null).length;
   return {
     columns,
-    headers: matched.map((m) => ({ col: m.col, text: m.text, field: m.field })).sort((a, b) => a.col - b.col),
+    headers: matched
+      .map((m) => (m.field === null && m.role !== null ? { col: m.col, text: m.text, field: null, recognisedAs: baseField(m.role) } : { col: m.col, text: m.text, field: m.field }))
+      .sort((a, b) => a.col - b.col),
     recognised,
     hasLabel: LABEL_FIELDS[kind].some((f) => columns[f] !== undefined),
     year,
     unit,
   };
+}
+
+/**
+ * The earmark a `Justering <name>` / `Återredovisning <name>` column returns: the words after the
+ * first, as written ("Justering Nyanlända" → "Nyanlända"); a bare "Återredovisning" names none.
+ */
+function earmarkNameOf(m: Matched): string {
+  const rest = m.text.replace(/^\S+\s*/, "").replace(/\b(1[9]|20)\d\d\b/g, "").replace(/\(?\b(mn|t)?kr\b\)?/gi, "").trim();
+  return m.role === "returnedFunds@named" && rest !== "" ? rest : "Öronmärkta medel";
 }
 
 function latest(list: Matched[]): Matched | undefined {

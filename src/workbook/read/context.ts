@@ -24,8 +24,9 @@ export class TableContext {
     readonly findings: Finding[],
     readonly unit: Unit,
     negate: boolean,
+    flipColumns?: ReadonlySet<number>,
   ) {
-    this.reader = new CellReader(sheet, findings, { from: table.unit, to: unit, negate });
+    this.reader = new CellReader(sheet, findings, { from: table.unit, to: unit, negate, ...(flipColumns && flipColumns.size > 0 ? { flipColumns } : {}) });
     this.letters = Object.entries(columns)
       .filter((e): e is [string, number] => e[1] !== undefined)
       .map(([field, col]) => [field, columnLetters(col)]);

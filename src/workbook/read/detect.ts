@@ -11,7 +11,7 @@ import { type HeaderCell, missingColumns, resolveColumns } from "./columns";
 import { isSettingsSheetName, matchAnalysed, sheetKindFromName } from "./headers";
 import { analyseHeader, cleanText } from "./normalise";
 import { periodFromHeaders, periodFromText, yearFromText } from "./period";
-import { AMOUNT_FIELDS, TABLE_KINDS, type TableKind } from "./synonyms";
+import { AMOUNT_FIELDS, LABEL_FIELDS, TABLE_KINDS, type TableKind } from "./synonyms";
 
 export interface DetectedTable {
   sheet: string;
@@ -22,9 +22,9 @@ export interface DetectedTable {
   lastDataRow: number;
   /** Field name → 0-based column. */
   columns: Partial<Record<string, number>>;
-  headers: { col: number; text: string; field: string | null }[];
+  headers: { col: number; text: string; field: string | null; recognisedAs?: string }[];
   unit: Unit;
-  unitSource: "setting" | "header" | "title" | "default";
+  unitSource: "setting" | "header" | "title" | "default" | "tables";
   year: number | null;
   periodHint: Period | null;
   title: string | null;
@@ -39,6 +39,23 @@ export interface DetectedTable {
   foundUnit?: Unit | null;
   /** Where periodHint came from. */
   periodSource?: "headers" | "title" | null;
+  /** How many rows the header takes (2 for "Prognos" merged above "T1 | T2"); 1 when absent. */
+  headerRowCount?: number;
+  /** Columns without a header that hold data in the table's rows (never mapped). */
+  unrecognised?: { col: number; text: string }[];
+  /** The name column was found by its content, not by its header (DOMAIN.md 7a). */
+  labelByContent?: boolean;
+}
+
+/** A table, or a sheet named like one, that cannot be read: TABLE_UNREADABLE. */
+export interface UnreadableTable {
+  sheet: string;
+  kind: TableKind | null;
+  /** 0-based header row, null when no header row was found. */
+  headerRow: number | null;
+  /** Swedish names of what is missing, or empty when the header row itself was not found. */
+  missing: string[];
+  table: DetectedTable | null;
 }
 
 /** Period, year and unit when given (command line, settings file, settings sheet); null otherwise. */
@@ -60,13 +77,18 @@ interface Candidate {
   byName: boolean;
   complete: boolean;
   recognised: number;
+  /** Its headers name an amount of the kind (Budget, Utfall, Prognos …), not only labels. */
+  marked: boolean;
   order: number;
 }
 
 export interface Detection {
+  /** One table per kind: the one read. It may lack a required column (`missing`). */
   tables: DetectedTable[];
   /** Sheets named like a table whose header row could not be found. */
   unreadableSheets: string[];
+  /** Other tables that their headers mark as one of the four kinds, not read: complete ones are a second table of a kind. */
+  others: DetectedTable[];
 }
 
 export function detect(grid: WorkbookGrid, given: Given): Detection {
@@ -101,22 +123,39 @@ export function detect(grid: WorkbookGrid, given: Given): Detection {
   const chosen: Candidate[] = [];
   for (const kind of TABLE_KINDS) {
     const ofKind = candidates.filter((c) => c.table.kind === kind);
-    const pick = ofKind.find((c) => c.byName && c.complete) ?? ofKind.find((c) => c.complete) ?? ofKind.find((c) => c.byName);
+    const pick =
+      ofKind.find((c) => c.byName && c.complete) ??
+      ofKind.find((c) => c.complete) ??
+      ofKind.find((c) => c.byName) ??
+      ofKind.find((c) => c.marked);
     if (pick) chosen.push(pick);
   }
-  // No complete table anywhere: keep the most recognisable candidate so that the error can say
-  // which column it lacks instead of "no table".
+  // No table anywhere that its name or an amount header marks: keep the most recognisable
+  // candidate so that the message can say which column it lacks instead of "no table".
   if (chosen.length === 0 && candidates.length > 0) {
     chosen.push(candidates.reduce((best, c) => (c.recognised > best.recognised ? c : best)));
   }
   chosen.sort((a, b) => a.order - b.order);
-  return { tables: chosen.map((c) => c.table), unreadableSheets };
+  // A ledger or a list whose headers merely share a word with ours ("Konto | Ansvar") is no table
+  // of ours: only candidates that their sheet's name or an amount header marks are named.
+  const others = candidates.filter((c) => !chosen.includes(c) && (c.byName || c.marked)).sort((a, b) => a.order - b.order);
+  return { tables: chosen.map((c) => c.table), unreadableSheets, others: others.map((c) => c.table) };
 }
 
 /** Re-resolves the columns of detected tables for a period now known (forecast columns depend on it). */
 export function resolveForPeriod(table: DetectedTable, period: Period): DetectedTable {
   const cells = table.headers.filter((h) => h.text !== "").map((h) => ({ col: h.col, text: h.text }));
   const res = resolveColumns(table.kind, cells, period, table.firstCol ?? 0);
+  // A name column found by its content (or a blank header) is not in the header texts: keep it.
+  for (const f of LABEL_FIELDS[table.kind]) {
+    const col = table.columns[f];
+    if (col === undefined || res.columns[f] !== undefined || Object.values(res.columns).includes(col)) continue;
+    res.columns[f] = col;
+    const h = res.headers.find((x) => x.col === col);
+    if (h) h.field = f;
+    else res.headers.push({ col, text: "", field: f });
+    res.headers.sort((a, b) => a.col - b.col);
+  }
   return { ...table, columns: res.columns, headers: res.headers, missing: missingColumns(table.kind, res.columns, null) };
 }
 
@@ -153,7 +192,10 @@ function classify(cells: HeaderCell[], nameKind: TableKind | null): TableKind | 
   for (const kind of TABLE_KINDS) {
     const res = resolveColumns(kind, cells, null, Infinity);
     if (kind === nameKind && res.recognised >= 2) return kind;
-    if (res.recognised < 2 || !res.hasLabel) continue;
+    // Without a label header the name column may be found by its content (DOMAIN.md 7a), for an
+    // amount table whose headers name a budget and an outcome or forecast.
+    const labelLater = !res.hasLabel && kind !== "indicators" && res.columns.budget !== undefined && (res.columns.actual !== undefined || res.columns.forecast !== undefined || res.columns.previousForecast !== undefined);
+    if (res.recognised < 2 || (!res.hasLabel && !labelLater)) continue;
     const complete = missingColumns(kind, res.columns, null).length === 0;
     if (best === null || (complete && !best.complete) || (complete === best.complete && res.recognised > best.recognised)) {
       best = { kind, complete, recognised: res.recognised };
@@ -165,7 +207,9 @@ function classify(cells: HeaderCell[], nameKind: TableKind | null): TableKind | 
 interface HeaderRowFound {
   row: number;
   kind: TableKind;
+  /** The header texts, joined over the rows of a two-row header. */
   cells: HeaderCell[];
+  rows: 1 | 2;
 }
 
 function findHeaderRow(sheet: SheetGrid, start: number, nameKind: TableKind | null): HeaderRowFound | null {
@@ -173,9 +217,70 @@ function findHeaderRow(sheet: SheetGrid, start: number, nameKind: TableKind | nu
   for (let r = start; r < end; r++) {
     const cells = headerCells(sheet, r);
     const kind = classify(cells, nameKind);
-    if (kind !== null) return { row: r, kind, cells };
+    if (kind !== null) {
+      const joined = joinedHeader(sheet, r, kind, cells);
+      return joined ?? { row: r, kind, cells, rows: 1 };
+    }
   }
   return null;
+}
+
+/**
+ * A header over two rows ("Utfall" above "per 31 aug"; "Prognos" merged above "T1 | T2"): the
+ * texts of the two cells joined, when the row below holds no figures, names something under an
+ * amount header, and the joined header reads at least as well as the first row alone.
+ */
+function joinedHeader(sheet: SheetGrid, row: number, kind: TableKind, cells: HeaderCell[]): HeaderRowFound | null {
+  const below = rowAt(sheet, row + 1);
+  let firstCol = Infinity;
+  for (const c of cells) firstCol = Math.min(firstCol, c.col);
+  let textUnderAmounts = false;
+  const bottom: HeaderCell[] = [];
+  for (let c = 0; c < below.length; c++) {
+    const v = below[c];
+    if (isEmptyValue(v)) continue;
+    // A year typed as a number ("Budget" above 2019) is header text; any other figure is data.
+    if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2099) bottom.push({ col: c, text: String(v) });
+    else if (typeof v !== "string" || looksNumeric(v)) return null;
+    else bottom.push({ col: c, text: cleanText(v) });
+    if (c > firstCol) textUnderAmounts = true;
+  }
+  if (!textUnderAmounts) return null;
+  const top = new Map<number, string>();
+  for (const c of cells) top.set(c.col, c.text);
+  // A merged cell's text stands over every column it spans.
+  for (const m of sheet.merges ?? []) {
+    if (m.top > row || m.bottom < row || m.left === m.right) continue;
+    const text = top.get(m.left);
+    if (text === undefined) continue;
+    for (let c = m.left + 1; c <= m.right; c++) if (!top.has(c)) top.set(c, text);
+  }
+  const bottomAt = new Map(bottom.map((c) => [c.col, c.text]));
+  // Without merge information: a bottom text that reads only with the top text to its left
+  // ("Prognos" written once above "T1 | T2") takes that text.
+  if (sheet.merges === undefined) {
+    for (const b of bottom) {
+      if (top.has(b.col) || !bottomAt.has(b.col - 1)) continue;
+      const left = top.get(b.col - 1);
+      if (left === undefined || matchAnalysed(kind, analyseHeader(b.text)) !== null) continue;
+      if (matchAnalysed(kind, analyseHeader(`${left} ${b.text}`)) !== null) top.set(b.col, left);
+    }
+  }
+  const cols = [...new Set([...top.keys(), ...bottomAt.keys()])].sort((a, b) => a - b);
+  const joined: HeaderCell[] = cols.map((col) => ({
+    col,
+    text: [top.get(col), bottomAt.get(col)].filter((t): t is string => t !== undefined && t !== "").join(" "),
+  }));
+  const single = resolveColumns(kind, cells, null, firstCol);
+  const both = resolveColumns(kind, joined, null, Math.min(firstCol, joined[0]?.col ?? firstCol));
+  const score = (r: ReturnType<typeof resolveColumns>) => r.recognised + (r.hasLabel ? 1 : 0);
+  if (score(both) < score(single)) return null;
+  return { row, kind, cells: joined, rows: 2 };
+}
+
+const NUMERIC_TEXT = /^[\s(−–+-]*\d[\d\s\u00a0,.]*\)?\s*(%|st|kr|tkr|mnkr)?\s*$/i;
+function looksNumeric(text: string): boolean {
+  return NUMERIC_TEXT.test(text) && !/^\s*(19|20)\d\d\s*$/.test(text);
 }
 
 function rowEmpty(sheet: SheetGrid, row: number, left: number, right: number): boolean {
@@ -194,6 +299,7 @@ function fromSheetRegion(
   given: Given,
 ): { candidate: Omit<Candidate, "order">; nextStart: number } {
   const header = found.row;
+  const headerEnd = found.row + found.rows - 1;
   const n = sheet.rows.length;
   let right = 0;
   for (const c of found.cells) right = Math.max(right, c.col);
@@ -209,11 +315,11 @@ function fromSheetRegion(
     }
   }
 
-  let lastNonEmpty = header;
+  let lastNonEmpty = headerEnd;
   let emptyRun = 0;
   let sinceBlank = Infinity;
   let nextStart = n;
-  for (let r = header + 1; r < n; r++) {
+  for (let r = headerEnd + 1; r < n; r++) {
     if (rowEmpty(sheet, r, left, right)) {
       emptyRun++;
       sinceBlank = 0;
@@ -234,8 +340,9 @@ function fromSheetRegion(
   }
 
   const titleTexts = textsOfRows(sheet, Math.max(start, header - TITLE_ROWS), header - 1);
-  const table = buildTable(sheet, found.kind, header, left, right, header + 1, lastNonEmpty, titleTexts, given, null);
-  return { candidate: candidateOf(table, nameKind, found.cells, given), nextStart: Math.max(nextStart, header + 1) };
+  const table = buildTable(sheet, found.kind, header, left, right, headerEnd + 1, lastNonEmpty, titleTexts, given, null, found.cells);
+  if (found.rows > 1) table.headerRowCount = found.rows;
+  return { candidate: candidateOf(table, nameKind, found.cells, given), nextStart: Math.max(nextStart, headerEnd + 1) };
 }
 
 function fromExcelTable(
@@ -256,13 +363,15 @@ function fromExcelTable(
   return candidateOf(table, all.length === 1 ? nameKind : null, cells, given);
 }
 
-function candidateOf(table: DetectedTable, nameKind: TableKind | null, cells: HeaderCell[], given: Given): Omit<Candidate, "table" | "order"> & { table: DetectedTable } {
+function candidateOf(table: DetectedTable, nameKind: TableKind | null, cells: HeaderCell[], given: Given): Omit<Candidate, "order"> {
   const res = resolveColumns(table.kind, cells, given.period, Infinity);
+  const amounts = AMOUNT_FIELDS[table.kind].length > 0 ? AMOUNT_FIELDS[table.kind] : ["actual", "forecast", "target"];
   return {
     table,
     byName: nameKind === table.kind,
     complete: (table.missing ?? []).length === 0,
     recognised: res.recognised,
+    marked: res.recognised >= 2 && amounts.some((f) => res.columns[f] !== undefined),
   };
 }
 
@@ -290,10 +399,13 @@ function buildTable(
   titleTexts: string[],
   given: Given,
   excelTable: string | null,
+  headerTexts?: HeaderCell[],
 ): DetectedTable {
-  const cells = headerCells(sheet, headerRow, left, right);
+  const cells = headerTexts ? headerTexts.filter((c) => c.col >= left && c.col <= right) : headerCells(sheet, headerRow, left, right);
   const res = resolveColumns(kind, cells, given.period, left);
-  const lastDataRow = trimTrailingRows(sheet, kind, res.columns, firstDataRow, lastRow, left, right);
+  let lastDataRow = trimTrailingRows(sheet, kind, res.columns, firstDataRow, lastRow, left, right);
+  const labelByContent = labelColumnByContent(sheet, kind, res, cells, left, firstDataRow, lastDataRow);
+  if (labelByContent) lastDataRow = trimTrailingRows(sheet, kind, res.columns, firstDataRow, lastRow, left, right);
 
   let titleUnit: Unit | null = null;
   let titleYear: number | null = null;
@@ -347,7 +459,82 @@ function buildTable(
     missing: missingColumns(kind, res.columns, null),
     foundUnit,
     periodSource: headerPeriod !== null ? "headers" : hint !== null ? "title" : null,
+    unrecognised: unrecognisedColumns(sheet, res.headers, left, firstDataRow, lastDataRow),
+    ...(labelByContent ? { labelByContent: true } : {}),
   };
+}
+
+/**
+ * The name column when no header names it (DOMAIN.md 7a): the first column left of the amount
+ * columns that holds text in most (more than half of the) data rows. Its header may be a unit or
+ * a description ("Mnkr, netto", "Belopp i tkr") or empty; a unit there already counts (the
+ * resolver reads every header's unit). Sets the column in `res` and returns true when found.
+ */
+function labelColumnByContent(
+  sheet: SheetGrid,
+  kind: TableKind,
+  res: ReturnType<typeof resolveColumns>,
+  cells: HeaderCell[],
+  left: number,
+  first: number,
+  last: number,
+): boolean {
+  const mainLabel = LABEL_FIELDS[kind][0];
+  if (LABEL_FIELDS[kind].some((f) => res.columns[f] !== undefined)) return false;
+  let firstAmount = Infinity;
+  for (const h of res.headers) if (h.field !== null) firstAmount = Math.min(firstAmount, h.col);
+  if (firstAmount === Infinity) return false;
+  const from = Math.min(left, ...cells.map((c) => c.col));
+  const counts = new Map<number, number>();
+  let rows = 0;
+  for (let r = first; r <= last; r++) {
+    const row = rowAt(sheet, r);
+    let any = false;
+    for (let c = from; c < firstAmount && c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "string" && v.trim() !== "" && !looksNumeric(v)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    for (let c = from; c < row.length && !any; c++) if (!isEmptyValue(row[c])) any = true;
+    if (any) rows++;
+  }
+  for (let c = from; c < firstAmount; c++) {
+    const n = counts.get(c) ?? 0;
+    if (rows > 0 && n * 2 > rows) {
+      res.columns[mainLabel] = c;
+      const h = res.headers.find((x) => x.col === c);
+      if (h) h.field = mainLabel;
+      else res.headers.push({ col: c, text: "", field: mainLabel });
+      res.headers.sort((a, b) => a.col - b.col);
+      res.hasLabel = true;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Columns without a header that hold data in the table's rows: each is named in an
+ * UNRECOGNISED_COLUMN finding (as is every header not mapped), so that nothing is ignored silently.
+ */
+function unrecognisedColumns(
+  sheet: SheetGrid,
+  headers: { col: number; text: string; field: string | null }[],
+  left: number,
+  first: number,
+  last: number,
+): { col: number; text: string }[] {
+  const out: { col: number; text: string }[] = [];
+  const known = new Set<number>();
+  for (const h of headers) known.add(h.col);
+  let width = 0;
+  for (let r = first; r <= last; r++) width = Math.max(width, rowAt(sheet, r).length);
+  const filled = new Set<number>();
+  for (let r = first; r <= last && filled.size < width - left; r++) {
+    const row = rowAt(sheet, r);
+    for (let c = left; c < row.length; c++) if (!known.has(c) && !filled.has(c) && !isEmptyValue(row[c])) filled.add(c);
+  }
+  for (const c of [...filled].sort((a, b) => a - b)) out.push({ col: c, text: "" });
+  return out.sort((a, b) => a.col - b.col);
 }
 
 /**

@@ -44,7 +44,7 @@ describe("missing required columns", () => {
   it("prefers a complete table found by its headers to an incomplete one; detectTables reports what is missing", () => {
     const g = workbook([
       sheet("Anteckningar", table(["Område | Kommentar", "Barn | Se nedan"])),
-      sheet("Ekonomi", table(["Område | Budget | Utfall 2019", "Barn | 10 | 9"])),
+      sheet("Ekonomi", table(["Område | Budget | Bokslut 2019", "Barn | 10 | 9"])),
     ]);
     expect(readWorkbook(g, settings()).drift!.sheet).toBe("Ekonomi");
     const only = workbook([sheet("Anteckningar", table(["Område | Kommentar", "Barn | Se nedan"]))]);

@@ -56,7 +56,9 @@ describe("header matching", () => {
     expect(matchHeader("drift", "Verksamhetsområde, mnkr")).toEqual({ role: "area", years: [], unit: "mnkr" });
     expect(matchHeader("drift", "Budget i tusentals kronor")?.unit).toBe("tkr");
     expect(matchHeader("drift", "Ansvarig chef")).toBeNull();
-    expect(matchHeader("drift", "Budgetavvikelse")).toBeNull();
+    expect(matchHeader("drift", "Budgetansvarig")).toBeNull();
+    // A derived column of its own (DOMAIN.md 7a), not the budget.
+    expect(matchHeader("drift", "Budgetavvikelse")?.role).toBe("deviation");
     expect(matchHeader("drift", "Prognos T2")?.role).toBe("forecast@T2");
     expect(matchHeader("costTypes", "Slag")?.role).toBe("kind");
     expect(matchHeader("costTypes", "Intäkts- och kostnadsslag, mnkr")?.role).toBe("name");

@@ -14,9 +14,9 @@
  * - costsNegative flips the sign of drift, investment and cost-type amounts (not the opening
  *   result fund, a balance that is positive either way).
  */
-import type { FollowUpInput, Finding, Period, Settings, Unit } from "../../engine/types";
+import type { FollowUpInput, Finding, Period, Settings, TableReport, Unit, ValueSource } from "../../engine/types";
 import { makeFinding } from "../../i18n/findings.sv";
-import { type WorkbookGrid, a1 } from "../cells";
+import { type WorkbookGrid, a1, columnLetters } from "../cells";
 import { FoljsamError } from "../errors";
 import { columnsForPeriod, missingColumns } from "./columns";
 import { TableContext } from "./context";
@@ -25,7 +25,11 @@ import { type DetectedTable, type Given, detect, resolveForPeriod } from "./dete
 import { readDrift } from "./drift";
 import { readIndicators } from "./indicators";
 import { readInvestments } from "./investments";
-import { inferPeriod, periodFromHeaders, periodSignalColumn } from "./period";
+import { inferPeriod, periodFromHeaders, periodSignalColumn, type PeriodInference } from "./period";
+import { sheetKindFromName } from "./headers";
+import { analyseHeader } from "./normalise";
+import { flippedColumns } from "./signs";
+import { FIELD_LABELS, KIND_LABELS } from "./synonyms";
 import { readSettingsSheet } from "./settingsSheet";
 import type { TableKind } from "./synonyms";
 
@@ -51,36 +55,94 @@ export function detectTables(grid: WorkbookGrid, settings: Settings): DetectedTa
   return period === null ? tables : tables.map((t) => resolveForPeriod(t, period));
 }
 
-/** Reads the workbook into the engine's input. Throws FoljsamError on what stops the run. */
+/** Reads the workbook into the engine's input. Throws FoljsamError only when nothing can be read. */
 export function readWorkbook(grid: WorkbookGrid, settings: Settings, tables?: DetectedTable[]): FollowUpInput {
   const given = givenFrom(grid, settings);
   let found: DetectedTable[];
-  let unreadable: string[] = [];
+  let unreadableSheets: string[] = [];
+  let others: DetectedTable[] = [];
   if (tables !== undefined) found = tables;
   else {
     const d = detect(grid, given);
     found = d.tables;
-    unreadable = d.unreadableSheets;
+    unreadableSheets = d.unreadableSheets;
+    others = d.others;
   }
-  if (found.length === 0) throw noTableError(grid.source, unreadable);
-  for (const t of found) {
-    const missing = missingColumns(t.kind, t.columns, null);
-    if (missing.length > 0) throw missingColumnError(grid.source, t, missing);
+  const findings: Finding[] = [];
+  const reports: TableReport[] = [];
+  const unreadable: { table: DetectedTable | null; sheet: string; missing: string[] }[] = [];
+  const markUnreadable = (t: DetectedTable, missing: string[]) => {
+    unreadable.push({ table: t, sheet: t.sheet, missing });
+    findings.push(
+      makeFinding("TABLE_UNREADABLE", "error", { sheet: t.sheet, cell: a1(t.headerRow, t.firstCol ?? 0), subject: null }, {
+        sheet: `"${t.sheet}"`,
+        kind: KIND_LABELS[t.kind],
+        headerRow: t.headerRow + 1,
+        missing: missingText(missing),
+      }),
+    );
+    reports.push(tableReport(t, "unreadable", `${missingText(missing)} (rubrikraden är rad ${t.headerRow + 1})`));
+  };
+  for (const name of unreadableSheets) {
+    const kind = sheetKindFromName(name);
+    unreadable.push({ table: null, sheet: name, missing: [] });
+    findings.push(
+      makeFinding("TABLE_UNREADABLE", "error", { sheet: name, cell: null, subject: null }, { sheet: `"${name}"`, kind: kind ? KIND_LABELS[kind] : "en tabell" }),
+    );
+    reports.push({
+      sheet: name,
+      kind: REPORT_KINDS[kind ?? "drift"],
+      headerRows: [],
+      unit: null,
+      unitFrom: null,
+      columns: {},
+      unrecognisedColumns: [],
+      status: "unreadable",
+      reason: "ingen rubrikrad som känns igen (t.ex. Verksamhetsområde | Budget | Utfall)",
+    });
   }
 
-  const inference = inferPeriod(found);
+  let readable = found.filter((t) => {
+    const missing = missingColumns(t.kind, t.columns, null);
+    if (missing.length > 0) markUnreadable(t, missing);
+    return missing.length === 0;
+  });
+  if (readable.length === 0) throw nothingReadable(grid.source, unreadable);
+
+  const inference = inferPeriod(readable);
   const period = given.period ?? inference.period;
   if (period === null) throw periodError(grid.source);
-  found = found.map((t) => {
-    const resolved = tables === undefined ? resolveForPeriod(t, period) : t;
-    return { ...resolved, columns: columnsForPeriod(t.kind, resolved.columns, period) };
-  });
-  for (const t of found) {
-    const missing = missingColumns(t.kind, t.columns, period);
-    if (missing.length > 0) throw missingColumnError(grid.source, t, missing);
+  readable = readable
+    .map((t) => {
+      const resolved = tables === undefined ? resolveForPeriod(t, period) : t;
+      return { ...resolved, columns: columnsForPeriod(t.kind, resolved.columns, period) };
+    })
+    .filter((t) => {
+      const missing = missingColumns(t.kind, t.columns, period);
+      if (missing.length > 0) markUnreadable(t, missing);
+      return missing.length === 0;
+    });
+  if (readable.length === 0) throw nothingReadable(grid.source, unreadable);
+  found = readable;
+
+  for (const t of others) {
+    const missing = missingColumns(t.kind, t.columns, null);
+    if (missing.length > 0) {
+      markUnreadable(t, missing);
+      continue;
+    }
+    const used = found.find((u) => u.kind === t.kind);
+    findings.push(
+      makeFinding("TABLE_NOT_USED", "warning", { sheet: t.sheet, cell: a1(t.headerRow, t.firstCol ?? 0), subject: null }, {
+        sheet: `"${t.sheet}"`,
+        kind: KIND_LABELS[t.kind],
+        headerRow: t.headerRow + 1,
+        used: used ? `"${used.sheet}"` : "",
+      }),
+    );
+    reports.push(tableReport(t, "notUsed", `en tabell med ${KIND_LABELS[t.kind]} till; bara den på bladet "${used?.sheet ?? ""}" används`));
   }
 
-  const findings: Finding[] = [];
   if (given.period !== null && inference.source === "headers" && inference.period !== null && inference.period !== given.period) {
     // Pointed at the header that says otherwise ("Bokslut 2026" in a template set to T1).
     const signal = found.find((t) => t.sheet === inference.sheet && periodFromHeaders(t.kind, t.headers, t.year) !== null);
@@ -91,6 +153,7 @@ export function readWorkbook(grid: WorkbookGrid, settings: Settings, tables?: De
     );
   }
 
+  found = assumeUnits(found, findings);
   const byKind = (kind: TableKind) => found.find((t) => t.kind === kind) ?? null;
   const driftTable = byKind("drift");
   const unitTable = driftTable ?? found.find((t) => t.kind !== "indicators") ?? found[0];
@@ -103,22 +166,6 @@ export function readWorkbook(grid: WorkbookGrid, settings: Settings, tables?: De
           given: t.unit,
           where: `bladet "${t.sheet}"`,
           found: t.foundUnit,
-        }),
-      );
-    }
-  }
-
-  // A table without a unit of its own is tkr (DOMAIN.md 9), which is worth a word when another
-  // table of the same workbook states a different unit: the figures may be off by a thousand.
-  const stated = found.find((t) => t.kind !== "indicators" && (t.unitSource === "header" || t.unitSource === "title"));
-  if (stated) {
-    for (const t of found) {
-      if (t.kind === "indicators" || t.unitSource !== "default" || t.unit === stated.unit) continue;
-      findings.push(
-        makeFinding("UNIT_ASSUMED", "warning", { sheet: t.sheet, cell: a1(t.headerRow, t.firstCol ?? 0), subject: null }, {
-          assumed: t.unit,
-          where: `bladet "${stated.sheet}"`,
-          found: stated.unit,
         }),
       );
     }
@@ -139,17 +186,24 @@ export function readWorkbook(grid: WorkbookGrid, settings: Settings, tables?: De
     }
   }
 
+  for (const t of found) {
+    reports.push(tableReport(t, "read", null));
+    reportUnrecognised(t, findings);
+  }
+
   const context = (t: DetectedTable | null, negate: boolean): TableContext | null => {
     if (t === null) return null;
     const sheet = grid.sheets.find((s) => s.name === t.sheet);
     if (!sheet) throw new FoljsamError(`${grid.source}: bladet "${t.sheet}" finns inte.`);
-    return new TableContext(sheet, t, t.columns, findings, unit, negate);
+    const flips = flippedColumns(sheet, t, settings, findings);
+    return new TableContext(sheet, t, t.columns, findings, unit, negate, flips);
   };
   const negate = settings.costsNegative;
   const driftCtx = context(driftTable, negate);
   const investmentsCtx = context(byKind("investments"), negate);
   const costTypesCtx = context(byKind("costTypes"), negate);
   const indicatorsCtx = context(byKind("indicators"), false);
+  reports.sort((a, b) => grid.sheets.findIndex((x) => x.name === a.sheet) - grid.sheets.findIndex((x) => x.name === b.sheet) || (a.headerRows[0] ?? 0) - (b.headerRows[0] ?? 0));
   return {
     period,
     year,
@@ -159,7 +213,136 @@ export function readWorkbook(grid: WorkbookGrid, settings: Settings, tables?: De
     costTypes: costTypesCtx ? readCostTypes(costTypesCtx) : null,
     indicators: indicatorsCtx ? readIndicators(indicatorsCtx) : null,
     readFindings: findings,
+    tables: reports,
+    sources: {
+      period: periodSource(given.period !== null, inference, found),
+      year: yearSource(given.year !== null, year, driftTable ?? found.find((t) => t.year !== null) ?? null),
+      unit: unitSource(unitTable),
+    },
   };
+}
+
+const REPORT_KINDS: Record<TableKind, TableReport["kind"]> = {
+  drift: "operating",
+  investments: "investments",
+  costTypes: "costTypes",
+  indicators: "indicators",
+};
+
+/** Header cells not mapped to a field, with why when the header names a field another column fills. */
+function unmapped(t: DetectedTable): { col: number; text: string; reason: string | null }[] {
+  const out: { col: number; text: string; reason: string | null }[] = [];
+  const used = new Set(Object.values(t.columns));
+  for (const h of t.headers) {
+    if (h.field !== null || h.text === "" || used.has(h.col)) continue;
+    const label = h.recognisedAs ? (FIELD_LABELS[h.recognisedAs] ?? h.recognisedAs) : null;
+    out.push({ col: h.col, text: h.text, reason: label ? `den liknar ${label}, men en annan kolumn används för det eller perioden behöver den inte` : null });
+  }
+  for (const u of t.unrecognised ?? []) if (!used.has(u.col)) out.push({ col: u.col, text: "", reason: null });
+  return out.sort((a, b) => a.col - b.col);
+}
+
+function tableReport(t: DetectedTable, status: TableReport["status"], reason: string | null): TableReport {
+  const columns: Record<string, string> = {};
+  for (const [field, col] of Object.entries(t.columns)) if (col !== undefined) columns[field] = columnLetters(col);
+  const rows = t.headerRowCount ?? 1;
+  return {
+    sheet: t.sheet,
+    kind: REPORT_KINDS[t.kind],
+    headerRows: Array.from({ length: rows }, (_, i) => t.headerRow + 1 + i),
+    unit: t.kind === "indicators" ? null : t.unit,
+    unitFrom: t.kind === "indicators" ? null : t.unitSource,
+    columns,
+    unrecognisedColumns: unmapped(t).map((u) => ({ column: columnLetters(u.col), header: u.text })),
+    status,
+    reason,
+  };
+}
+
+/** UNRECOGNISED_COLUMN for every header cell not mapped, and every unnamed column holding data. */
+function reportUnrecognised(t: DetectedTable, findings: Finding[]): void {
+  const row = t.headerRow + (t.headerRowCount ?? 1) - 1;
+  for (const u of unmapped(t)) {
+    findings.push(
+      makeFinding("UNRECOGNISED_COLUMN", "info", { sheet: t.sheet, cell: a1(u.text === "" ? row : t.headerRow, u.col), subject: null }, {
+        header: u.text,
+        column: columnLetters(u.col),
+        reason: u.reason,
+      }),
+    );
+  }
+}
+
+/**
+ * A table without a unit of its own (DOMAIN.md 9): the unit the workbook's other tables state when
+ * they all agree (UNIT_ASSUMED, info), else tkr (UNIT_ASSUMED, warning).
+ */
+function assumeUnits(found: DetectedTable[], findings: Finding[]): DetectedTable[] {
+  const amountTables = found.filter((t) => t.kind !== "indicators");
+  const stated = amountTables.filter((t) => t.unitSource === "header" || t.unitSource === "title");
+  const units = [...new Set(stated.map((t) => t.unit))];
+  return found.map((t) => {
+    if (t.kind === "indicators" || t.unitSource !== "default") return t;
+    const cell = a1(t.headerRow, t.firstCol ?? 0);
+    if (units.length === 1) {
+      const where = stated.map((x) => `bladet "${x.sheet}"`).filter((v, i, a) => a.indexOf(v) === i).join(", ");
+      findings.push(makeFinding("UNIT_ASSUMED", "info", { sheet: t.sheet, cell, subject: null }, { assumed: units[0], where }));
+      return { ...t, unit: units[0], unitSource: "tables" as const };
+    }
+    const other = stated.find((x) => x.unit !== t.unit);
+    findings.push(
+      makeFinding("UNIT_ASSUMED", "warning", { sheet: t.sheet, cell, subject: null }, {
+        assumed: t.unit,
+        where: other ? `bladet "${other.sheet}"` : "",
+        found: other ? other.unit : "",
+      }),
+    );
+    return t;
+  });
+}
+
+function periodSource(fromSetting: boolean, inference: PeriodInference, found: DetectedTable[]): ValueSource {
+  if (fromSetting) return { from: "setting", sheet: null, cell: null, text: null };
+  const t = found.find((x) => x.sheet === inference.sheet) ?? null;
+  if (inference.source === "headers" && t) {
+    const col = periodSignalColumn(t.kind, t.headers, t.year);
+    const h = col === null ? undefined : t.headers.find((x) => x.col === col);
+    return { from: "header", sheet: t.sheet, cell: col === null ? null : a1(t.headerRow, col), text: h?.text ?? null };
+  }
+  if (t) return { from: t.periodSource === "title" && t.title ? "title" : "column", sheet: t.sheet, cell: null, text: t.title };
+  return { from: "none", sheet: null, cell: null, text: null };
+}
+
+function yearSource(fromSetting: boolean, year: number | null, t: DetectedTable | null): ValueSource {
+  if (fromSetting) return { from: "setting", sheet: null, cell: null, text: null };
+  if (year === null || t === null) return { from: "none", sheet: null, cell: null, text: null };
+  const h = t.headers.find((x) => x.text.includes(String(year)));
+  if (h) return { from: "header", sheet: t.sheet, cell: a1(t.headerRow, h.col), text: h.text };
+  return { from: "title", sheet: t.sheet, cell: null, text: t.title };
+}
+
+function unitSource(t: DetectedTable): ValueSource {
+  const from: ValueSource["from"] = t.unitSource === "header" ? "header" : t.unitSource;
+  if (t.unitSource === "header") {
+    const h = t.headers.find((x) => analyseHeader(x.text).unit !== null);
+    return { from, sheet: t.sheet, cell: h ? a1(t.headerRow, h.col) : null, text: h?.text ?? null };
+  }
+  if (t.unitSource === "title") return { from, sheet: t.sheet, cell: null, text: t.title };
+  return { from, sheet: t.sheet, cell: null, text: null };
+}
+
+function missingText(missing: string[]): string {
+  return missing.length === 1 ? `kolumnen ${missing[0]} saknas` : `kolumnerna ${listSv(missing)} saknas`;
+}
+
+function nothingReadable(source: string, unreadable: { table: DetectedTable | null; sheet: string; missing: string[] }[]): FoljsamError {
+  const withTable = unreadable.filter((u) => u.table !== null);
+  if (withTable.length === 1) return missingColumnError(source, withTable[0].table!, withTable[0].missing);
+  if (withTable.length > 1) {
+    const parts = withTable.map((u) => `blad "${u.sheet}": ${missingText(u.missing)} (rubrikraden är rad ${u.table!.headerRow + 1})`);
+    return new FoljsamError(`${source}: ingen tabell kan läsas: ${parts.join("; ")}.`);
+  }
+  return noTableError(source, unreadable.map((u) => u.sheet));
 }
 
 /** The title cell above a table that holds `text` (the year a title gave the table), else null. */

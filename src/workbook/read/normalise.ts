@@ -42,10 +42,18 @@ export function labelKey(text: string): string {
 
 const UNCLEAN = /\s\s|[\t\n\r\f\v\u00a0\u202f\u2007\u2009]/;
 
-/** Collapses runs of whitespace (line breaks, non-breaking spaces) in a cell's text. */
+/** "Netto-⏎kostnad": a word broken at a hyphen and a line break ("Intäkts-⏎och …" is not one). */
+const BROKEN_WORD = /(\p{L})-[ \t]*\r?\n\s*(?!(?:och|eller|resp)\b)(\p{Ll})/gu;
+
+/**
+ * Collapses runs of whitespace (line breaks, non-breaking spaces) in a cell's text; a word broken
+ * over two lines at a hyphen is joined ("Kommun-⏎bidrag" → "Kommunbidrag"), DOMAIN.md 7a.
+ */
 export function cleanText(text: string): string {
-  const t = text.trim();
-  return UNCLEAN.test(t) ? t.replace(WHITESPACE, " ").trim() : t;
+  let t = text.trim();
+  if (!UNCLEAN.test(t)) return t;
+  if (t.includes("\n")) t = t.replace(BROKEN_WORD, "$1$2");
+  return t.replace(WHITESPACE, " ").trim();
 }
 
 export function isYearWord(word: string): boolean {

@@ -21,7 +21,12 @@ describe("periodFromHeaders", () => {
     ["Bokslut YYYY, no forecast", ["Budget 2019", "Bokslut 2018", "Bokslut 2019"], 2019, "VB"],
     ["Bokslut YYYY + Prognos T2", ["Budget 2019", "Prognos T2", "Bokslut 2019"], 2019, "VB"],
     ["Bokslut last year only (a forecast table)", ["Budget 2020", "Bokslut 2019", "Prognos T1"], 2020, "T1"],
-    ["Utfall YYYY, no forecast", ["Budget 2019", "Utfall 2019"], 2019, "VB"],
+    // A bare Utfall could be a tertial's books or the year's (issue 8): the headers do not tell.
+    ["Utfall YYYY, no forecast: unclear", ["Budget 2019", "Utfall 2019"], 2019, null],
+    ["Budget and Utfall only: unclear", ["Budget", "Utfall"], null, null],
+    ["Utfall helår: the year end", ["Budget 2019", "Utfall helår 2019"], 2019, "VB"],
+    ["Utfall jan–aug + Prognos aug: T2", ["Budget 2026", "Utfall jan–aug 2026", "Prognos aug"], 2026, "T2"],
+    ["Utfall jan-apr + Helårsprognos: T1", ["Kommunbidrag", "Utfall jan-apr", "Helårsprognos"], null, "T1"],
     ["Utfall + Prognos: unclear", ["Budget", "Utfall", "Prognos"], null, null],
     ["Prognos T2 only", ["Budget", "Prognos T2"], null, "T2"],
     ["nothing", ["Budget"], null, null],
@@ -74,7 +79,7 @@ describe("period and year precedence in readWorkbook", () => {
   const vb = () => workbook([sheet("Drift", table(["Verksamhetsområde | Budget 2019 | Bokslut 2019", "Barn | 10 | 9"]))]);
 
   it("a setting wins over the headers", () => {
-    const input = readWorkbook(vb(), settings({ period: "T2", year: 2019 }));
+    const input = readWorkbook(vb(), settings({ period: "T2", year: 2019, unit: "tkr" }));
     expect(input.period).toBe("T2");
     expect(input.readFindings.map((f) => f.code)).toEqual(["PERIOD_MISMATCH"]);
   });
@@ -87,7 +92,7 @@ describe("period and year precedence in readWorkbook", () => {
   });
 
   it("a year setting that differs from the headers is a YEAR_MISMATCH warning at the header cell", () => {
-    const input = readWorkbook(vb(), settings({ year: 2020 }));
+    const input = readWorkbook(vb(), settings({ year: 2020, unit: "tkr" }));
     expect(input.year).toBe(2020);
     expect(input.readFindings).toMatchObject([{ code: "YEAR_MISMATCH", severity: "warning", sheet: "Drift", cell: "B1", params: { given: 2020, found: 2019 } }]);
   });

@@ -72,7 +72,7 @@ export function headerSignals(kind: TableKind, headers: { text: string }[], year
     if (f === "actual") {
       if (q === "ytd") {
         if (current) s.toDate.push({ period: periodFromText(h.text) });
-      } else if (q === "books") {
+      } else if (q === "books" || q === "year") {
         if (current) s.booksCurrent = true;
       } else if (current) s.actualCurrent = true;
     } else if (f === "forecast") {
@@ -89,7 +89,8 @@ export function headerSignals(kind: TableKind, headers: { text: string }[], year
  * - an actual to date: the period its date names ("Utfall per 30 april" T1); else Prognos T2, or
  *   Prognos T1 beside another forecast, means T2; Prognos T1 alone T1; a plain Prognos is unclear.
  * - Bokslut in the report's year: VB (a forecast beside it is the previous one).
- * - a full-year Utfall: VB without a current forecast (Prognos T2 is then the previous one).
+ * - a full-year Utfall (Utfall helår, Årsutfall): VB, like Bokslut; a plain Utfall beside Prognos T2
+ *   only: VB; a plain Utfall alone does not tell (T1, T2 and VB tables all have one).
  * - forecasts only: Prognos T2 T2, Prognos T1 T1.
  */
 export function periodFromHeaders(kind: TableKind, headers: { text: string }[], year: number | null): Period | null {
@@ -103,7 +104,13 @@ export function periodFromHeaders(kind: TableKind, headers: { text: string }[], 
   }
   if (s.booksCurrent) return "VB";
   if (s.actualCurrent) {
-    if (!s.genericForecast && (!s.forecastT1 || s.forecastT2)) return "VB";
+    // "Utfall" beside Prognos T2 is the year's outcome beside the forecast it is measured against.
+    // A bare "Utfall" with no forecast could be the year or a tertial's books: the headers do not tell.
+    if (s.forecastT2 && !s.genericForecast) return "VB";
+    // Indicators are followed up at the year end unless a forecast says otherwise.
+    // Indicators and cost types (no budget to follow) are compared over whole years unless a
+    // forecast says otherwise; "Utfall 2018 | Utfall 2019" of a cost-type table is the year end.
+    if ((kind === "indicators" || kind === "costTypes") && !s.genericForecast && !s.forecastT1) return "VB";
     return null;
   }
   if (s.forecastT2) return "T2";

@@ -45,8 +45,18 @@ const AMOUNT_HEADERS = {
     "Årsbudget",
     "Budget helår",
     "Nettobudget",
+    "Budget netto",
+    "Kommunbidrag",
+    "Kommunbidrag netto",
+    "Budgetram",
+    "Ram",
+    "Nettoram",
+    "Anslag",
+    "Budget anslag",
   ],
-  actual: ["Utfall", "Utfall helår", "Årsutfall", "Utfall år", "Nettoutfall"],
+  actual: ["Utfall", "Nettokostnad", "Nettokostnader", "Nettoutfall", "Utfall netto", "Nettokostnad utfall", "Redovisning"],
+  /** A whole year's outcome: the year end, like closed books. */
+  "actual@year": ["Utfall helår", "Årsutfall", "Utfall år", "Utfall helår netto"],
   "actual@ytd": [
     "Utfall hittills",
     "Utfall hittills i år",
@@ -60,11 +70,68 @@ const AMOUNT_HEADERS = {
     "Utfall ackumulerat *",
     "Periodens utfall",
     "Utfall perioden",
+    "Ack. utfall",
+    "Ack utfall",
+    "Ack. utfall *",
+    "Utfall ack.",
+    "Utfall ack. *",
+    "Utfall jan *",
+    "Utfall januari *",
+    "Utfall hittills *",
+    "Nettokostnad per *",
+    "Nettokostnad t.o.m. *",
+    "Nettokostnad jan *",
+    // Any other "Utfall <months>" ("Utfall mars", "Utfall jan–aug"); exact synonyms are matched first.
+    "Utfall *",
   ],
   "actual@books": ["Bokslut", "Årsbokslut", "Bokslut helår", "Utfall bokslut"],
-  forecast: ["Prognos", "Prognos helår", "Årsprognos", "Helårsprognos", "Prognos år", "Prognos för helåret", "Aktuell prognos"],
-  "forecast@T1": ["Prognos T1", "Prognos helår T1", "Prognos T1 helår", "Prognos tertial 1", "Prognos april", "T1 prognos"],
-  "forecast@T2": ["Prognos T2", "Prognos helår T2", "Prognos T2 helår", "Prognos tertial 2", "Prognos augusti", "T2 prognos"],
+  forecast: [
+    "Prognos",
+    "Prognos helår",
+    "Årsprognos",
+    "Helårsprognos",
+    "Prognos år",
+    "Prognos för helåret",
+    "Aktuell prognos",
+    "Bedömt utfall helår",
+    "Bedömt utfall",
+    "Bedömt helårsutfall",
+    "Prognos utfall helår",
+    "Prognos netto",
+    "Prognos helår netto",
+    // A forecast made in another month ("Prognos okt", "Prognos mars"): the month names no tertial.
+    "Prognos *",
+    "Helårsprognos *",
+  ],
+  "forecast@T1": [
+    "Prognos T1",
+    "Prognos helår T1",
+    "Prognos T1 helår",
+    "Prognos tertial 1",
+    "Prognos april",
+    "Prognos apr",
+    "Prognos helår april",
+    "T1 prognos",
+    "Prognos efter T1",
+    "Helårsprognos T1",
+    "Prognos per T1",
+  ],
+  "forecast@T2": [
+    "Prognos T2",
+    "Prognos helår T2",
+    "Prognos T2 helår",
+    "Prognos tertial 2",
+    "Prognos augusti",
+    "Prognos aug",
+    "Prognos helår augusti",
+    "Prognos helår aug",
+    "T2 prognos",
+    "Prognos efter T2",
+    "Helårsprognos T2",
+    "Prognos per T2",
+    "Prognos delår",
+    "Prognos delårsbokslut",
+  ],
   previousForecast: ["Föregående prognos", "Tidigare prognos", "Prognos föregående tertial", "Senaste prognos"],
   priorYearActual: [
     "Bokslut föregående år",
@@ -77,6 +144,26 @@ const AMOUNT_HEADERS = {
     "Föregående års bokslut",
   ],
   comment: ["Kommentar", "Kommentarer", "Förklaring", "Analys", "Kommentar till avvikelse", "Förklaring till avvikelse"],
+  // Figures the input already derives (DOMAIN.md 7a): checked, and used where their sources are missing.
+  deviation: [
+    "Avvikelse",
+    "Avvikelse mot budget",
+    "Budgetavvikelse",
+    "Avvikelse budget",
+    "Avvikelse utfall budget",
+    "Avvikelse budget utfall",
+    "Avvikelse prognos budget",
+    "Avvikelse budget prognos",
+    "Prognostiserad avvikelse",
+    "Avvikelse helår",
+    "Resultat",
+    "Nettoresultat",
+    "Avvikelse netto",
+  ],
+  resultTransfer: ["Resultatöverföring", "Resultatöverföringar", "Resultat-överför.", "Resultatöverför.", "Resultatöverf.", "Resultat överföring", "Överföring till resultatfond"],
+  "returnedFunds@named": ["Justering *", "Återredovisning *", "Återredovisas *"],
+  returnedFunds: ["Återredovisning", "Justering"],
+  adjustedDeviation: ["Justerad avvikelse", "Justerad budgetavvikelse", "Avvikelse efter justering", "Avvikelse efter justeringar", "Justerat resultat"],
 } as const;
 
 export const HEADER_SYNONYMS: Record<TableKind, Record<string, readonly string[]>> = {
@@ -93,7 +180,8 @@ export const HEADER_SYNONYMS: Record<TableKind, Record<string, readonly string[]
   investments: {
     name: ["Investeringar", "Investering", "Projekt", "Kategori", "Objekt", "Investeringsprojekt", "Investeringsobjekt"],
     ...AMOUNT_HEADERS,
-    budget: [...AMOUNT_HEADERS.budget, "Investeringsbudget"],
+    budget: [...AMOUNT_HEADERS.budget, "Investeringsbudget", "Budget investeringar", "Investeringsram"],
+    deviationVsForecast: ["Avvikelse prognos T2", "Avvikelse mot prognos", "Avvikelse prognos", "Avvikelse mot prognos T2", "Avvikelse T2"],
     multiYear: ["Flerårig", "Fleråriga", "Flerårsprojekt", "Fleråriga projekt", "Flerårigt"],
   },
   costTypes: {
@@ -163,6 +251,32 @@ export const FIELD_LABELS: Record<string, string> = {
   period: "Period",
   direction: "Riktning",
   tolerance: "Tolerans",
+  deviation: "Avvikelse",
+  resultTransfer: "Resultatöverföring",
+  returnedFunds: "Återredovisning",
+  adjustedDeviation: "Justerad avvikelse",
+  deviationVsForecast: "Avvikelse prognos",
+  priorYearBudget: "Budget föregående år",
+  priorYearDeviation: "Avvikelse föregående år",
+  priorYearResultTransfer: "Resultatöverföring föregående år",
+  priorYearAdjustedDeviation: "Justerad avvikelse föregående år",
+};
+
+/**
+ * Fields of figures the input derives (DOMAIN.md 7a): read, checked against what Följsam computes
+ * (GIVEN_MISMATCH) and used where the table lacks what they are computed from. A column naming an
+ * earlier year than another of the same kind ("Avvikelse 2017" beside "Avvikelse") is the prior
+ * year's figure: mapped to the `priorYear…` field, neither checked nor used.
+ */
+export const GIVEN_FIELDS: readonly string[] = ["deviation", "resultTransfer", "adjustedDeviation"];
+/** Prefix of the fields of `Justering <name>` columns: `returnedFunds:Nyanlända`. */
+export const RETURNED_PREFIX = "returnedFunds:";
+/** Fields that a column of an earlier year maps to (the prior year's figure, not the report's). */
+export const PRIOR_YEAR_FIELDS: Record<string, string> = {
+  budget: "priorYearBudget",
+  deviation: "priorYearDeviation",
+  resultTransfer: "priorYearResultTransfer",
+  adjustedDeviation: "priorYearAdjustedDeviation",
 };
 
 /** The name column's label per kind, for messages. */
