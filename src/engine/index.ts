@@ -14,7 +14,19 @@ export function computeFollowUp(input: FollowUpInput, settings: Settings): Follo
   const investments = input.investments ? collect(computeInvestments(input.investments, input.period), findings) : null;
   const costTypes = input.costTypes ? collect(computeCostTypes(input.costTypes), findings) : null;
   const indicators = input.indicators ? collect(computeIndicators(input.indicators, input.period, settings), findings) : null;
-  return { period: input.period, year: input.year, unit: input.unit, settings, operating, investments, costTypes, indicators, findings };
+  return {
+    period: input.period,
+    year: input.year,
+    unit: input.unit,
+    settings,
+    operating,
+    investments,
+    costTypes,
+    indicators,
+    findings,
+    tables: input.tables ?? [],
+    ...(input.sources ? { sources: input.sources } : {}),
+  };
 }
 
 function collect<T>(out: { result: T; findings: Finding[] }, into: Finding[]): T {

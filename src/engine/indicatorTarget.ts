@@ -107,6 +107,30 @@ const LOWER_IS_BETTER_STEMS: RegExp[] = [
   /kostnad(?:en|er|erna)?\b/,
 ];
 
+/**
+ * Measures that are lower-is-better by their nature (DOMAIN.md section 6): an indicator whose name
+ * starts with one of them, with no direction given, is assessed lower-is-better (DIRECTION_ASSUMED).
+ * Compared after folding (no diacritics, lower case, punctuation as spaces).
+ */
+export const LOWER_IS_BETTER_MEASURES: readonly string[] = [
+  "sjukfrånvaro",
+  "budgetföljsamhet",
+  "nämndens budgetföljsamhet",
+  "antal vräkningar",
+  "väntetid",
+  "kostnad per",
+];
+
+const measureKey = (text: string) => foldForMatching(text).replace(/[^a-z0-9]+/g, " ").trim();
+const MEASURE_KEYS = LOWER_IS_BETTER_MEASURES.map((m) => ({ measure: m, key: measureKey(m) }));
+
+/** The lower-is-better measure an indicator's name starts with, else null. */
+export function lowerIsBetterMeasure(name: string): string | null {
+  const n = measureKey(name);
+  for (const m of MEASURE_KEYS) if (n === m.key || n.startsWith(m.key)) return m.measure;
+  return null;
+}
+
 export function nameSuggestsLowerIsBetter(name: string): boolean {
   const n = foldForMatching(name);
   return LOWER_IS_BETTER_STEMS.some((re) => re.test(n));

@@ -432,15 +432,32 @@ describe("COMMENT_REQUIRED", () => {
   });
 });
 
-describe("DIRECTION_UNSET", () => {
-  it("hints when there is no direction and the name suggests lower is better", () => {
+describe("the direction rule (DOMAIN.md section 6): DIRECTION_ASSUMED and DIRECTION_UNSET", () => {
+  it("assesses a name that starts with a lower-is-better measure as lower is better, and says so", () => {
     const r = one({ name: "Sjukfrånvaro bland medarbetare", actual: "6 %", target: "5 %", direction: null, comment: "K." });
-    expect(r.row.direction).toBe("higherIsBetter");
-    expect(r.row.targetKind).toBe("atLeast");
-    expect(r.status).toBe("full"); // assessed as higher is better, which is why the hint matters
+    expect(r.row.direction).toBe("lowerIsBetter");
+    expect(r.row.targetKind).toBe("atMost");
+    // 6 > 5 × 1,10 = 5,5: not even partial.
+    expect(r.status).toBe("none");
     expect(r.findings).toEqual([
-      expect.objectContaining({ code: "DIRECTION_UNSET", severity: "info", sheet: SHEET, cell: "J2", subject: "Sjukfrånvaro bland medarbetare" }),
+      expect.objectContaining({ code: "DIRECTION_ASSUMED", severity: "info", sheet: SHEET, cell: "J2", subject: "Sjukfrånvaro bland medarbetare" }),
     ]);
+  });
+
+  it("reports Sjukfrånvaro 7,9 % against a target of 6 % as not met (issue 8), 6,5 % as partial, 5,8 % as full", () => {
+    expect(one({ name: "Sjukfrånvaro", actual: "7,9 %", target: "6 %", direction: null, comment: "K." }).status).toBe("none");
+    // 6,5 ≤ 6 × 1,10 = 6,6: within tolerance.
+    expect(one({ name: "Sjukfrånvaro", actual: "6,5 %", target: "6 %", direction: null, comment: "K." }).status).toBe("partial");
+    expect(one({ name: "Sjukfrånvaro", actual: "5,8 %", target: "6 %", direction: null, comment: "K." }).status).toBe("full");
+  });
+
+  it("takes each measure of the list, and nämndens budgetföljsamhet (at most 100 %)", () => {
+    for (const name of ["Väntetid i dagar", "Kostnad per plats", "Antal vräkningar med barn", "Budgetföljsamhet", "Nämndens budgetföljsamhet"]) {
+      expect(one({ name, actual: "10", target: "20", direction: null, comment: "K." }).row.direction).toBe("lowerIsBetter");
+    }
+    const adherence = one({ name: "Nämndens budgetföljsamhet", actual: "94,2 %", target: "100 %", direction: null });
+    expect(adherence.status).toBe("full");
+    expect(codes(adherence.findings)).toEqual(["DIRECTION_ASSUMED"]);
   });
 
   it("points at the name when the sheet has no Riktning column", () => {
@@ -450,7 +467,15 @@ describe("DIRECTION_UNSET", () => {
       hasDirectionColumn: false,
       hasCommentColumn: false,
     };
-    expect(run(t).findings.map((f) => [f.code, f.cell])).toEqual([["DIRECTION_UNSET", "A4"]]);
+    expect(run(t).findings.map((f) => [f.code, f.cell])).toEqual([["DIRECTION_ASSUMED", "A4"]]);
+    expect(run(t).result.rows[0].status).toBe("full");
+  });
+
+  it("only hints (DIRECTION_UNSET) where the name merely mentions such a word, and keeps higher is better", () => {
+    const r = one({ name: "Andel hushåll som lämnat ekonomiskt bistånd", actual: "30 %", target: "25 %", direction: null });
+    expect(r.row.direction).toBe("higherIsBetter");
+    expect(r.status).toBe("full");
+    expect(codes(r.findings)).toEqual(["DIRECTION_UNSET"]);
   });
 
   it("stays quiet when the direction is given, or the name does not suggest it", () => {
@@ -471,8 +496,10 @@ describe("findings for a whole table", () => {
       { name: "Andel nöjda", actual: "70 %", women: "80 %", men: "60 %", target: "90 %", comment: "Förklaring." },
     ]);
     const { findings } = run({ ...t, sheet: "Nyckeltal" });
+    // Kostnad per brukare: lower is better (assumed), 120 > 100 × 1,10: not met, and no comment.
     expect(findings.map((f) => [f.code, f.subject, f.sheet])).toEqual([
-      ["DIRECTION_UNSET", "Kostnad per brukare", "Nyckeltal"],
+      ["DIRECTION_ASSUMED", "Kostnad per brukare", "Nyckeltal"],
+      ["COMMENT_REQUIRED", "Kostnad per brukare", "Nyckeltal"],
       ["GENDER_GAP", "Andel nöjda", "Nyckeltal"],
     ]);
   });

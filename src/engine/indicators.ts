@@ -6,7 +6,7 @@
 import { amountFromNumber, toDecimalString } from "./amount";
 import { assessStatus, genderGap, genderGapReported } from "./indicatorStatus";
 import { STATUS_LABELS, notAssessedSentence, rollUpGoals, summarise, summarySentence } from "./indicatorSummary";
-import { type IndicatorTarget, nameSuggestsLowerIsBetter, parseIndicatorTarget } from "./indicatorTarget";
+import { type IndicatorTarget, lowerIsBetterMeasure, nameSuggestsLowerIsBetter, parseIndicatorTarget } from "./indicatorTarget";
 import { formatSwedish } from "./swedishNumber";
 import type {
   Direction,
@@ -50,7 +50,8 @@ export function computeIndicators(
 }
 
 function computeRow(input: IndicatorRowInput, period: Period, settings: Settings): IndicatorRowResult {
-  const direction: Direction = input.direction ?? "higherIsBetter";
+  const assumed = input.direction === null && lowerIsBetterMeasure(input.name) !== null;
+  const direction: Direction = input.direction ?? (assumed ? "lowerIsBetter" : "higherIsBetter");
   const own = parseIndicatorTarget(input.target, direction);
   const kf = parseIndicatorTarget(input.kfTarget, direction);
   // Årsmål first; KF:s årsmål stands in when the nämnd's own target is empty or text.
@@ -85,7 +86,7 @@ function computeRow(input: IndicatorRowInput, period: Period, settings: Settings
     targetKind: target.kind,
     targetSource,
     // An explicit "högst 5" says lower is better even without a Riktning column.
-    direction: input.direction ?? (target.kind === "atMost" ? "lowerIsBetter" : "higherIsBetter"),
+    direction: input.direction ?? (assumed || target.kind === "atMost" ? "lowerIsBetter" : "higherIsBetter"),
     percent,
     tolerance,
     status: assessStatus({
@@ -109,7 +110,13 @@ function rowFindings(sheet: string, input: IndicatorRowInput, row: IndicatorRowR
   const findings: Finding[] = [];
   const at = (field: string) => ({ sheet, cell: input.ref.cells[field] ?? input.ref.labelCell, subject: input.name });
 
-  if (input.direction === null && row.targetKind !== "atMost" && nameSuggestsLowerIsBetter(input.name)) {
+  const measure = input.direction === null ? lowerIsBetterMeasure(input.name) : null;
+  if (measure !== null) {
+    // An explicit "högst 5" already says it; otherwise the guess is said out loud.
+    if (parseIndicatorTarget(input.target, "higherIsBetter").kind !== "atMost") {
+      findings.push(makeFinding("DIRECTION_ASSUMED", "info", at("direction"), { name: input.name, measure }));
+    }
+  } else if (input.direction === null && row.targetKind !== "atMost" && nameSuggestsLowerIsBetter(input.name)) {
     findings.push(makeFinding("DIRECTION_UNSET", "info", at("direction"), { name: input.name }));
   }
 

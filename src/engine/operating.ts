@@ -2,6 +2,7 @@ import { abs, convertUnit, divInt, mul, ratio, shareFromNumber, times } from "./
 import { aggregateFields, computeRow, MONTHS_ELAPSED } from "./operatingRows";
 import { applyResultTransfers, applyReturnedFunds } from "./transfers";
 import { checkTotals } from "./totals";
+import { checkGiven, useGivenReturns, useGivenTransfers } from "./given";
 import { formatAmount } from "./format";
 import { makeFinding } from "../i18n/findings.sv";
 import type { DriftHeadingInput, DriftNodeResult, DriftRowResult, DriftTableInput, Finding, OperatingResult, Period, RowRef, Settings } from "./types";
@@ -30,8 +31,11 @@ export function computeOperating(
   }
 
   const rows = table.rows.map((input) => computeRow(input, period, table, findings));
-  const resultUnits = applyResultTransfers(rows, table.rows, settings, unit, findings);
-  const earmarks = applyReturnedFunds(rows, settings, findings, table.sheet);
+  const resultUnits = table.givenTransfers ? useGivenTransfers(rows, table.rows) : applyResultTransfers(rows, table.rows, settings, unit, findings);
+  const earmarks = [
+    ...applyReturnedFunds(rows, settings, findings, table.sheet),
+    ...(table.givenReturns && table.givenReturns.length > 0 ? useGivenReturns(rows, table.rows, table.givenReturns) : []),
+  ];
   for (const row of rows) {
     row.adjustedDeviation = row.deviation === null ? null : row.deviation + row.resultTransfer + row.returnedFunds;
   }
@@ -41,6 +45,7 @@ export function computeOperating(
   const areas = groupAreas(rows, table.headings ?? []);
   const total = makeNode(TOTAL_NAME, rows, [], null);
   checkAreas(areas, table, settings, findings);
+  checkGiven(table, rows, table.rows, areas.map((a) => ({ name: a.name, rows: flattenRows(a) })), period, findings);
   checkTotals(
     table.totalRows,
     areas.map((a) => ({ name: a.name, rows: flattenRows(a) })),

@@ -153,6 +153,8 @@ export function toJsonReport(result: FollowUpResult, extra: { source?: string } 
       subject: f.subject,
       message: f.message,
     })),
+    tables: result.tables ?? [],
+    ...(result.sources ? { sources: result.sources } : {}),
   };
 }
 

@@ -485,4 +485,7 @@ export interface FollowUpResult {
   costTypes: CostTypeResult | null;
   indicators: IndicatorResult | null;
   findings: Finding[];
+  /** What the reader read as what (CONTRACT.md `tables`); empty when the input came without it. */
+  tables?: TableReport[];
+  sources?: FollowUpInput["sources"];
 }

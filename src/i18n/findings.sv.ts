@@ -173,7 +173,9 @@ export const FINDING_TEXTS: Record<FindingCode, FindingText> = {
   SIGNS_NORMALISED: {
     title: "Tecken vänt",
     message: (p) =>
-      p.forced
+      p.section
+        ? `Intäkterna är skrivna som positiva tal på ${s(p.count)} av ${s(p.rows)} rader; de läses med minustecken (nettokostnad: intäkter negativa).`
+        : p.forced
         ? `Kolumnen "${s(p.header)}" läses med omvänt tecken enligt inställningen signs.`
         : `Kolumnen "${s(p.header)}" har motsatt tecken mot "${s(p.against)}" på ${s(p.count)} av ${s(p.rows)} rader; den läses med omvänt tecken (nettokostnad positiv).`,
     advice: "Kontrollera tecknen; inställningen signs (\"flip\" eller \"keep\" per kolumn) bestämmer om regeln gissar fel.",

@@ -231,7 +231,8 @@ export function missingColumns(kind: TableKind, columns: Partial<Record<string, 
     case "drift":
       if (!has("area")) missing.push(FIELD_LABELS.area);
       if (!has("budget")) missing.push(FIELD_LABELS.budget);
-      needBase();
+      // A given Avvikelse beside the budget gives the base (budget − avvikelse), DOMAIN.md 7a.
+      if (!has("deviation")) needBase();
       break;
     case "investments":
       if (!has("name")) missing.push("Investering");

@@ -2,7 +2,7 @@
  * What every table reader shares: the sheet, the resolved columns, a cell reader with the unit
  * conversion and sign, findings, and RowRefs that name every field's cell.
  */
-import type { Finding, RowRef, Unit } from "../../engine/types";
+import type { Finding, Period, RowRef, Unit } from "../../engine/types";
 import { makeFinding } from "../../i18n/findings.sv";
 import { type SheetGrid, columnLetters } from "../cells";
 import { CellReader } from "./cellValues";
@@ -14,6 +14,8 @@ export const UNLABELLED_SUM = "Summa (rad utan benämning)";
 
 export class TableContext {
   readonly reader: CellReader;
+  /** The report's period, once known (a table that derives its base from a given deviation needs it). */
+  period: Period | null = null;
   private readonly letters: [string, string][];
   private readonly headerTexts = new Map<string, string>();
 

@@ -7,7 +7,8 @@ import type { Amount } from "../../engine/amount";
 import type { CostKind, CostTypeRowInput, CostTypeTableInput, TotalRowInput } from "../../engine/types";
 import { type TableContext, UNLABELLED_SUM } from "./context";
 import { reportDuplicates } from "./drift";
-import { isTotalLabel, wordKey } from "./normalise";
+import { isTotalLabel, wordKey, words } from "./normalise";
+import { makeFinding } from "../../i18n/findings.sv";
 import { COST_KIND_WORDS } from "./synonyms";
 
 export function readCostTypes(ctx: TableContext): CostTypeTableInput {
@@ -23,6 +24,9 @@ export function readCostTypes(ctx: TableContext): CostTypeTableInput {
 
   const rows: CostTypeRowInput[] = [];
   const totalRows: TotalRowInput[] = [];
+  // "Intäkter" / "Kostnader" heading rows without amounts name the kind of the rows below them.
+  let section: CostKind | null = null;
+  const sectionOf: (CostKind | null)[] = [];
   for (let r = table.firstDataRow; r <= table.lastDataRow; r++) {
     const name = reader.text(r, colName, hName, null);
     const subject = name === "" ? null : name;
@@ -46,6 +50,9 @@ export function readCostTypes(ctx: TableContext): CostTypeTableInput {
       continue;
     }
     if (isTotalLabel(name)) {
+      // Scoped (DOMAIN.md 7a): "Summa intäkter" covers the revenues, "Summa kostnader" the costs,
+      // "Netto", "Summa" and "Totalt" every row.
+      const scope = costScopeOf(name);
       totalRows.push({
         label: name,
         budget: null,
@@ -54,15 +61,23 @@ export function readCostTypes(ctx: TableContext): CostTypeTableInput {
         previousForecast: null,
         priorYearActual,
         ref: ctx.ref(r, "name"),
-        scope: null,
+        scope: scope === "revenue" ? "intäkter" : scope === "cost" ? "kostnader" : null,
+        costScope: scope,
       });
+      // A section ends at its sum ("Summa intäkter").
+      if (scope !== null) section = null;
       continue;
     }
-    if (!present) continue;
+    if (!present) {
+      section = sectionHeading(name) ?? section;
+      continue;
+    }
     const kindText = reader.text(r, colKind, hKind, subject);
     const kind: CostKind | null = kindText === "" ? null : (COST_KIND_WORDS[wordKey(kindText)] ?? null);
-    rows.push({ name, kind, priorYearActual, actual, ref: ctx.ref(r, "name") });
+    rows.push({ name, kind: kind ?? (colKind === undefined ? section : null), priorYearActual, actual, ref: ctx.ref(r, "name") });
+    sectionOf.push(colKind === undefined ? section : null);
   }
+  normaliseRevenueSigns(ctx, rows, totalRows, sectionOf);
   reportDuplicates(ctx, rows.map((row) => ({ label: row.name, ref: row.ref })));
   return {
     sheet: table.sheet,
@@ -71,4 +86,45 @@ export function readCostTypes(ctx: TableContext): CostTypeTableInput {
     totalRows,
     ...(table.unit !== ctx.unit ? { sourceUnit: table.unit } : {}),
   };
+}
+
+/** "Summa intäkter" → revenue, "Summa kostnader" → cost, "Netto"/"Summa"/"Nettokostnad" → all rows (null). */
+export function costScopeOf(label: string): CostKind | null {
+  const w = words(label);
+  if (w.some((x) => x.startsWith("netto"))) return null;
+  if (w.some((x) => x.startsWith("intakt"))) return "revenue";
+  if (w.some((x) => x === "kostnad" || x === "kostnader" || x.startsWith("kostnader"))) return "cost";
+  return null;
+}
+
+/** A heading row without amounts: "Intäkter", "Verksamhetens intäkter", "Kostnader" … */
+function sectionHeading(name: string): CostKind | null {
+  const w = words(name);
+  if (w.length === 0 || w.length > 3) return null;
+  if (w.some((x) => x.startsWith("intakt"))) return "revenue";
+  if (w.some((x) => x === "kostnader" || x === "kostnad")) return "cost";
+  return null;
+}
+
+/**
+ * Revenues under an "Intäkter" heading written as positive numbers (a gross layout): in the
+ * net-cost convention they are negative, so when most of them are positive they are read with
+ * the sign flipped, with the revenue totals, and SIGNS_NORMALISED says so.
+ */
+function normaliseRevenueSigns(ctx: TableContext, rows: CostTypeRowInput[], totals: TotalRowInput[], sections: (CostKind | null)[]): void {
+  const revenue = rows.filter((_, i) => sections[i] === "revenue");
+  if (revenue.length === 0 || !rows.some((_, i) => sections[i] === "cost")) return;
+  const signed = revenue.map((r) => (r.actual !== null && r.actual !== 0n ? r.actual : r.priorYearActual)).filter((v): v is bigint => v !== null && v !== 0n);
+  const positive = signed.filter((v) => v > 0n).length;
+  if (signed.length === 0 || positive * 2 <= signed.length) return;
+  const flip = (v: bigint | null) => (v === null ? null : -v);
+  for (const r of revenue) [r.actual, r.priorYearActual] = [flip(r.actual), flip(r.priorYearActual)];
+  for (const t of totals) if (t.costScope === "revenue") [t.actual, t.priorYearActual] = [flip(t.actual), flip(t.priorYearActual)];
+  ctx.findings.push(
+    makeFinding("SIGNS_NORMALISED", "info", { sheet: ctx.sheet.name, cell: revenue[0].ref.labelCell, subject: null }, {
+      section: "intäkterna",
+      count: positive,
+      rows: signed.length,
+    }),
+  );
 }

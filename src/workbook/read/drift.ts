@@ -15,13 +15,15 @@
  *   row it is the sum row without a label, a total of the whole table.
  */
 import type { Amount } from "../../engine/amount";
-import type { DriftHeadingInput, DriftRowInput, DriftTableInput, TotalRowInput } from "../../engine/types";
+import type { DriftHeadingInput, DriftRowInput, DriftTableInput, GivenFigures, TotalRowInput } from "../../engine/types";
+import { nestSubtotals } from "./subtotals";
+import { RETURNED_PREFIX } from "./synonyms";
 import { type TableContext, UNLABELLED_SUM } from "./context";
 import { isTotalLabel, labelKey, totalLabelRest } from "./normalise";
 
 const AMOUNTS = ["budget", "actual", "forecast", "previousForecast", "priorYearActual"] as const;
 
-interface RawRow {
+export interface RawRow {
   input: DriftRowInput;
   hasAmounts: boolean;
 }
@@ -46,6 +48,9 @@ export function readDrift(ctx: TableContext): DriftTableInput {
   const colEarmark = ctx.col("earmark");
   const colResultUnit = ctx.col("resultUnit");
   const hasForecastCol = ctx.col("forecast") !== undefined;
+  const given = givenColumns(ctx);
+  // A table that gives the deviation but neither outcome nor forecast: base = budget − deviation.
+  const baseFromDeviation = ctx.col("deviation") !== undefined && ctx.col("actual") === undefined && ctx.col("forecast") === undefined;
 
   // One amount column after the other, in a fixed order: no per-row maps, records or closures.
   const state: { row: number; subject: string | null; first: string | null } = { row: 0, subject: null, first: null };
@@ -86,13 +91,24 @@ export function readDrift(ctx: TableContext): DriftTableInput {
     const previousForecast = read(3);
     const priorYearActual = read(4);
     const comment = reader.text(r, colComment, hComment, subject);
-    const hasAmounts = state.first !== null;
+    const givenFigures = readGiven(ctx, given, r, subject);
+    const hasAmounts = state.first !== null || givenFigures !== undefined;
     const firstAmountField = state.first;
 
     if (!labelled) {
       if (hasAmounts && ctx.isUnlabelledSum(r)) {
         totals.push({
-          total: { label: UNLABELLED_SUM, budget, actual, forecast, previousForecast, priorYearActual, ref: ctx.ref(r, "area"), scope: null },
+          total: {
+            label: UNLABELLED_SUM,
+            budget,
+            actual,
+            forecast,
+            previousForecast,
+            priorYearActual,
+            ref: ctx.ref(r, "area"),
+            scope: null,
+            ...(givenFigures ? { given: givenFigures } : {}),
+          },
           fromAreaColumn: false,
         });
       } else if (hasAmounts) ctx.unlabelled(r, "area", firstAmountField);
@@ -116,6 +132,7 @@ export function readDrift(ctx: TableContext): DriftTableInput {
             priorYearActual,
             ref: ctx.ref(r, labelField),
             scope: totalLabel.scope,
+            ...(givenFigures ? { given: givenFigures } : {}),
           },
           fromAreaColumn: totalLabel.scope === null,
         });
@@ -128,12 +145,13 @@ export function readDrift(ctx: TableContext): DriftTableInput {
     } else if (unitText !== "") currentUnit = unitText;
 
     const earmark = reader.text(r, colEarmark, hEarmark, subject);
+    const derivedBase = baseFromDeviation && budget !== null && givenFigures?.deviation != null ? budget - givenFigures.deviation : null;
     raw.push({
       input: {
         path,
         budget,
-        actual,
-        forecast,
+        actual: derivedBase !== null && ctx.period === "VB" ? derivedBase : actual,
+        forecast: derivedBase !== null && ctx.period !== "VB" ? derivedBase : forecast,
         forecastProblem,
         previousForecast,
         priorYearActual,
@@ -143,10 +161,12 @@ export function readDrift(ctx: TableContext): DriftTableInput {
         grossBudget: colGross === undefined ? null : reader.amount(r, colGross, hGross, subject),
         earmark: earmark === "" ? null : earmark,
         ref: ctx.ref(r, labelField),
+        ...(givenFigures ? { given: baseFromDeviation ? { ...givenFigures, deviation: null } : givenFigures } : {}),
       },
       hasAmounts,
     });
   }
+  if (colUnit === undefined && colCostType === undefined) nestSubtotals(ctx, raw);
 
   const rows: DriftRowInput[] = [];
   const headings: DriftHeadingInput[] = [];
@@ -158,7 +178,17 @@ export function readDrift(ctx: TableContext): DriftTableInput {
       headings.push({ path: input.path, comment: input.comment, ref: input.ref });
       if (hasAmounts && input.path.length === 1) {
         const { budget, actual, forecast, previousForecast, priorYearActual } = input;
-        totalRows.push({ label: input.path[0], budget, actual, forecast, previousForecast, priorYearActual, ref: input.ref, scope: input.path[0] });
+        totalRows.push({
+          label: input.path[0],
+          budget,
+          actual,
+          forecast,
+          previousForecast,
+          priorYearActual,
+          ref: input.ref,
+          scope: input.path[0],
+          ...(input.given ? { given: input.given } : {}),
+        });
       }
       continue;
     }
@@ -191,7 +221,58 @@ export function readDrift(ctx: TableContext): DriftTableInput {
     hasComment: colComment !== undefined,
     headings,
     ...(table.unit !== ctx.unit ? { sourceUnit: table.unit } : {}),
+    // Given transfers and returns are used when the table cannot compute them (DOMAIN.md 7a).
+    ...(given.resultTransfer !== undefined && colResultUnit === undefined ? { givenTransfers: true } : {}),
+    ...(colEarmark === undefined && given.returned.length > 0 ? { givenReturns: given.returned.map((g) => g.name) } : {}),
+    givenHeaders: given.headers,
   };
+}
+
+interface GivenColumns {
+  deviation?: number;
+  resultTransfer?: number;
+  adjustedDeviation?: number;
+  returned: { name: string; field: string; col: number }[];
+  headers: Record<string, string>;
+}
+
+function givenColumns(ctx: TableContext): GivenColumns {
+  const out: GivenColumns = { returned: [], headers: {} };
+  for (const f of ["deviation", "resultTransfer", "adjustedDeviation"] as const) {
+    const col = ctx.col(f);
+    if (col !== undefined) {
+      out[f] = col;
+      out.headers[f] = ctx.header(f);
+    }
+  }
+  for (const [field, col] of Object.entries(ctx.columns)) {
+    if (col === undefined || !field.startsWith(RETURNED_PREFIX)) continue;
+    out.returned.push({ name: field.slice(RETURNED_PREFIX.length), field, col });
+    out.headers[field] = ctx.header(field);
+  }
+  return out;
+}
+
+/** The given figures of a row; undefined when the table has none or the row leaves them all empty. */
+function readGiven(ctx: TableContext, g: GivenColumns, r: number, subject: string | null): GivenFigures | undefined {
+  if (g.deviation === undefined && g.resultTransfer === undefined && g.adjustedDeviation === undefined && g.returned.length === 0) return undefined;
+  const { reader } = ctx;
+  const read = (col: number | undefined, field: string): Amount | null => (col === undefined ? null : reader.amount(r, col, g.headers[field], subject, false));
+  const out: GivenFigures = {};
+  let any = false;
+  const deviation = read(g.deviation, "deviation");
+  if (deviation !== null) [out.deviation, any] = [deviation, true];
+  const transfer = read(g.resultTransfer, "resultTransfer");
+  if (transfer !== null) [out.resultTransfer, any] = [transfer, true];
+  const adjusted = read(g.adjustedDeviation, "adjustedDeviation");
+  if (adjusted !== null) [out.adjustedDeviation, any] = [adjusted, true];
+  for (const x of g.returned) {
+    const v = read(x.col, x.field);
+    if (v === null) continue;
+    (out.returnedFunds ??= {})[x.name] = v;
+    any = true;
+  }
+  return any ? out : undefined;
 }
 
 /** A longer path that starts with the shorter one. */

@@ -196,7 +196,9 @@ export function readWorkbook(grid: WorkbookGrid, settings: Settings, tables?: De
     const sheet = grid.sheets.find((s) => s.name === t.sheet);
     if (!sheet) throw new FoljsamError(`${grid.source}: bladet "${t.sheet}" finns inte.`);
     const flips = flippedColumns(sheet, t, settings, findings);
-    return new TableContext(sheet, t, t.columns, findings, unit, negate, flips);
+    const ctx = new TableContext(sheet, t, t.columns, findings, unit, negate, flips);
+    ctx.period = period;
+    return ctx;
   };
   const negate = settings.costsNegative;
   const driftCtx = context(driftTable, negate);

@@ -377,7 +377,7 @@ describe("signs", () => {
 });
 
 describe("cost types and indicators", () => {
-  it("keeps Summa intäkter, Summa kostnader and Netto out of the rows; no Slag column leaves kind to the sign", () => {
+  it("keeps Summa intäkter, Summa kostnader and Netto out of the rows; without a Slag column an Intäkter heading, else the sign, gives the kind", () => {
     const g = workbook([
       sheet(
         "Intäkter och kostnader",
@@ -394,7 +394,7 @@ describe("cost types and indicators", () => {
     ]);
     const ct = readWorkbook(g, settings()).costTypes!;
     expect(ct.rows.map((r) => [r.name, r.kind])).toEqual([
-      ["Taxor", null],
+      ["Taxor", "revenue"],
       ["Personal", null],
     ]);
     expect(ct.totalRows.map((r) => [r.label, r.actual])).toEqual([

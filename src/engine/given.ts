@@ -1,0 +1,152 @@
+/**
+ * Figures the input already derives (DOMAIN.md 7a): Avvikelse, Resultatöverföring, `Justering
+ * <name>` and Justerad avvikelse. Where the table has what Följsam computes them from they are
+ * checked (GIVEN_MISMATCH, with both figures); where it lacks that (no Resultatenhet or
+ * Öronmärkning column) they are used: a given transfer is the row's resultTransfer, a `Justering
+ * <name>` column the returnedFunds of an earmark called <name>.
+ *
+ * Rounding: half a display unit for the given value and for each figure it is computed from
+ * (0,15 mnkr for an avvikelse in mnkr: given, budget, utfall), times the number of rows on a total row.
+ */
+import { type Amount, abs, amountFromInteger, divInt, sumPresent } from "./amount";
+import { displayDecimals, formatAmount } from "./format";
+import { makeFinding } from "../i18n/findings.sv";
+import type { DriftRowInput, DriftRowResult, DriftTableInput, EarmarkResult, Finding, GivenFigures, Period, ResultUnitResult, TotalRowInput } from "./types";
+
+/** Given transfers as the rows' resultTransfer, when the table has no Resultatenhet column. */
+export function useGivenTransfers(rows: DriftRowResult[], inputs: DriftRowInput[]): ResultUnitResult[] {
+  const out: ResultUnitResult[] = [];
+  rows.forEach((row, i) => {
+    const t = inputs[i].given?.resultTransfer ?? null;
+    if (t === null || t === 0n) return;
+    row.resultTransfer = t;
+    out.push({
+      name: row.name,
+      area: row.path[0],
+      deviation: row.deviation,
+      resultTransfer: t,
+      openingFund: null,
+      closingFund: null,
+      cap: null,
+      capped: false,
+      capBasisMissing: false,
+      ref: row.ref,
+    });
+  });
+  return out;
+}
+
+/** Given `Justering <name>` figures as the rows' returnedFunds, when the table has no Öronmärkning column. */
+export function useGivenReturns(rows: DriftRowResult[], inputs: DriftRowInput[], names: string[]): EarmarkResult[] {
+  const out: EarmarkResult[] = [];
+  for (const name of names) {
+    const values: Amount[] = [];
+    rows.forEach((row, i) => {
+      const v = inputs[i].given?.returnedFunds?.[name] ?? null;
+      if (v === null || v === 0n) return;
+      row.returnedFunds += v;
+      values.push(v);
+    });
+    if (values.length === 0) continue;
+    const returned = values.reduce((a, b) => a + b, 0n);
+    // The table gives what was returned, not the earmark's budget and outcome.
+    out.push({ name, mode: "surplusOnly", budget: null, base: null, deviation: -returned, returnedFunds: returned });
+  }
+  return out;
+}
+
+interface Computed {
+  deviation: Amount | null;
+  resultTransfer: Amount;
+  returnedFunds: Record<string, Amount>;
+  adjustedDeviation: Amount | null;
+}
+
+/** GIVEN_MISMATCH for every given figure of a row or a total row that differs by more than rounding. */
+export function checkGiven(
+  table: DriftTableInput,
+  rows: DriftRowResult[],
+  inputs: DriftRowInput[],
+  groups: { name: string; rows: DriftRowResult[] }[],
+  period: Period,
+  findings: Finding[],
+): void {
+  const unit = table.unit;
+  const half = divInt(amountFromInteger(1), 2 * 10 ** displayDecimals(unit));
+  const baseLabel = period === "VB" ? "Utfall" : "Prognos";
+  const returnNames = new Set<string>();
+  for (const input of inputs) for (const n of Object.keys(input.given?.returnedFunds ?? {})) returnNames.add(n);
+  for (const t of table.totalRows) for (const n of Object.keys(t.given?.returnedFunds ?? {})) returnNames.add(n);
+  const usedTransfers = table.givenTransfers === true;
+  const usedReturns = new Set(table.givenReturns ?? []);
+
+  const byRow = new Map<DriftRowResult, DriftRowInput>();
+  rows.forEach((r, i) => byRow.set(r, inputs[i]));
+  // A used figure is the row's own (read from the table); a computed one is the engine's.
+  const returnedOf = (r: DriftRowResult, name: string): Amount =>
+    usedReturns.has(name) ? (byRow.get(r)?.given?.returnedFunds?.[name] ?? 0n) : r.earmark === name ? r.returnedFunds : 0n;
+  const computedOf = (list: DriftRowResult[]): Computed => {
+    const returned: Record<string, Amount> = {};
+    for (const n of returnNames) returned[n] = list.reduce((a, r) => a + returnedOf(r, n), 0n);
+    return {
+      deviation: sumPresent(list.map((r) => r.deviation)),
+      resultTransfer: list.reduce((a, r) => a + r.resultTransfer, 0n),
+      returnedFunds: returned,
+      adjustedDeviation: sumPresent(list.map((r) => r.adjustedDeviation)),
+    };
+  };
+
+  const check = (
+    given: GivenFigures,
+    computed: Computed,
+    n: number,
+    ref: { sheet: string; cells: Record<string, string>; labelCell: string },
+    subject: string,
+    isTotal: boolean,
+  ) => {
+    const figures = (k: number) => half * BigInt(k) * BigInt(Math.max(n, 1));
+    const compare = (field: string, stated: Amount | null | undefined, value: Amount | null, sources: number, formula: string) => {
+      if (stated === null || stated === undefined || value === null) return;
+      const difference = stated - value;
+      if (abs(difference) <= figures(1 + sources)) return;
+      findings.push(
+        makeFinding("GIVEN_MISMATCH", "warning", { sheet: ref.sheet, cell: ref.cells[field] ?? ref.labelCell, subject }, {
+          column: table.givenHeaders?.[field] ?? field,
+          stated: formatAmount(stated, unit),
+          computed: formatAmount(value, unit),
+          formula,
+          difference: formatAmount(difference, unit),
+        }),
+      );
+    };
+    compare("deviation", given.deviation, computed.deviation, 2, `Budget − ${baseLabel}`);
+    // A used figure is checked only on a total row, against the sum of the rows.
+    if (!usedTransfers) compare("resultTransfer", given.resultTransfer, computed.resultTransfer, 2, "resultatenhetens avvikelse inom taket");
+    else if (isTotal) compare("resultTransfer", given.resultTransfer, computed.resultTransfer, 0, "summan av raderna");
+    for (const [name, value] of Object.entries(given.returnedFunds ?? {})) {
+      if (!usedReturns.has(name)) compare(`returnedFunds:${name}`, value, computed.returnedFunds[name] ?? 0n, 2, `återredovisning av ${name}`);
+      else if (isTotal) compare(`returnedFunds:${name}`, value, computed.returnedFunds[name] ?? 0n, 0, "summan av raderna");
+    }
+    const adjustedSources = 2 + (usedTransfers ? 1 : 0) + usedReturns.size;
+    compare("adjustedDeviation", given.adjustedDeviation, computed.adjustedDeviation, adjustedSources, "Avvikelse + Resultatöverföring + Justering");
+  };
+
+  rows.forEach((row, i) => {
+    const given = inputs[i].given;
+    if (!given) return;
+    check(given, computedOf([row]), 1, row.ref, row.name, false);
+  });
+  for (const total of table.totalRows) {
+    if (!total.given) continue;
+    const list = rowsOfTotal(total, groups, rows);
+    check(total.given, computedOf(list), list.length, total.ref, total.label, true);
+  }
+}
+
+const norm = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+
+function rowsOfTotal(total: TotalRowInput, groups: { name: string; rows: DriftRowResult[] }[], all: DriftRowResult[]): DriftRowResult[] {
+  if (total.scope === null || total.scope === undefined) return all;
+  const scope = norm(total.scope);
+  return groups.find((g) => norm(g.name) === scope)?.rows ?? all;
+}
