@@ -1,15 +1,17 @@
-import { existsSync, mkdirSync, rmSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { SettingsError } from "../engine/settings";
 import { FoljsamError } from "../workbook/errors";
 import { resolveSettings, runFollowUp, type SettingsLayer } from "../workbook/followUp";
+import { readSettingsSheet } from "../workbook/read";
 import { sortFindings } from "../workbook/plans/findings";
 import { validateWorkbook } from "../workbook/validate";
 import { readXlsx } from "../hosts/xlsx/read";
 import { writeFollowUpFile } from "../hosts/xlsx/write";
-import { type CliOptions, parseArgs, USAGE } from "./args";
+import { type CliOptions, COMMAND_HELP, parseArgs, USAGE } from "./args";
+import { findingLines, sourceLines } from "./messages";
 import { consolidateCommand } from "./consolidate";
-import { EXIT_FINDINGS, EXIT_NOTHING, EXIT_OK, settingsLayers, writeJson } from "./options";
+import { checkOutputFolders, EXIT_FINDINGS, EXIT_NOTHING, EXIT_OK, settingsLayers, writeJson } from "./options";
 import { Progress } from "./progress";
 import { summaryLines } from "./summary";
 import { template } from "./template";
@@ -22,8 +24,13 @@ export async function main(argv: string[]): Promise<number> {
   let progress: Progress | null = null;
   try {
     const opts = parseArgs(argv);
+    if (opts.version) {
+      process.stdout.write(`foljsam ${version()}\n`);
+      return EXIT_OK;
+    }
     if (opts.help || !opts.command) {
-      (opts.help ? process.stdout : process.stderr).write(USAGE);
+      const text = opts.help && opts.command && COMMAND_HELP[opts.command] ? COMMAND_HELP[opts.command] : USAGE;
+      (opts.help ? process.stdout : process.stderr).write(text);
       return opts.help ? EXIT_OK : EXIT_NOTHING;
     }
     progress = new Progress();
@@ -63,9 +70,10 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
   if (extra.length) throw new FoljsamError(`För många filer: ${extra.join(", ")}. Ange en arbetsbok.`);
   const layers = settingsLayers(opts);
   const outPath = validateOnly ? null : outputPath(input, opts);
+  checkOutputFolders([outPath, opts.json]);
 
   progress.set(`Läser ${basename(input)}`);
-  const { bytes, result, plans, json } = await compute(input, layers, validateOnly, progress);
+  const { bytes, result, plans, json, sheetSays } = await compute(input, layers, validateOnly, progress);
   if (plans !== null) {
     progress.set(`Skriver ${basename(outPath!)}`);
     await writeFollowUpFile(bytes, plans, outPath!);
@@ -78,6 +86,9 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
   }
   progress.done();
   const out = opts.json === "-" ? process.stderr : process.stdout;
+  // What the run used and where it came from, and what needs attention: on standard error (CONTRACT.md).
+  for (const line of sourceLines(result, opts, layers, sheetSays)) process.stderr.write(`${line}\n`);
+  if (!validateOnly) for (const line of findingLines(result.findings)) process.stderr.write(`${line}\n`);
   if (validateOnly) {
     // Errors first, then by sheet and cell: what must be fixed before submission heads the list.
     for (const f of sortFindings(result.findings)) {
@@ -98,13 +109,15 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
 async function compute(input: string, layers: SettingsLayer[], validateOnly: boolean, progress: Progress) {
   const { grid, bytes } = await readXlsx(input);
   const settings = resolveSettings(grid, layers);
+  const sheet = readSettingsSheet(grid);
+  const sheetSays = sheet ? { sheet: sheet.sheet, period: sheet.settings.period ?? null, year: sheet.settings.year ?? null, unit: sheet.settings.unit ?? null } : null;
   progress.set("Beräknar");
   if (validateOnly) {
     const checked = validateWorkbook(grid, settings);
-    return { bytes, result: checked.result, plans: null, json: (): JsonReport => checked.report };
+    return { bytes, result: checked.result, plans: null, json: (): JsonReport => checked.report, sheetSays };
   }
   const run = runFollowUp(grid, settings);
-  return { bytes, result: run.result, plans: run.plans, json: (): JsonReport => run.report };
+  return { bytes, result: run.result, plans: run.plans, json: (): JsonReport => run.report, sheetSays };
 }
 
 /** The last line of validate: whether the workbook can be submitted as it is. */
@@ -132,4 +145,13 @@ async function demo(opts: CliOptions, progress: Progress): Promise<number> {
   const jsonPath = join(folder, "foljsam-exempel-rapport.json");
   process.stdout.write(`Följsam demo: exemplet från Socialnämndens verksamhetsberättelse 2019 och KF:s indikatorer 2020.\n`);
   return report({ ...opts, command: "report", positional: [SAMPLE_WORKBOOK], output: out, json: opts.json ?? jsonPath }, progress, false);
+}
+
+/** The package's version, from package.json beside lib/ (and src/ in tests). */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(resolve(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string }).version ?? "okänd";
+  } catch {
+    return "okänd";
+  }
 }

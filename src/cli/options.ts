@@ -2,8 +2,9 @@
  * What the commands share: flags checked and turned into settings layers, the JSON report written
  * to a file (atomically) or to standard output, exit codes.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from "fs";
-import { basename } from "path";
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
+import { basename, dirname, resolve } from "path";
+import { WRITE_REASONS, XLSX_MESSAGES } from "../hosts/xlsx/messages.sv";
 import type { Period, Unit } from "../engine/types";
 import { FoljsamError } from "../workbook/errors";
 import type { SettingsLayer } from "../workbook/followUp";
@@ -88,6 +89,24 @@ export function writeJson(target: string | undefined, json: unknown): void {
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new FoljsamError(`Kan inte skriva ${basename(target)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+    throw new FoljsamError(XLSX_MESSAGES.cannotWrite(basename(target), writeReason(e, target)));
+  }
+}
+
+/** Why a file could not be written, in Swedish: the same words for the JSON report as for the workbook. */
+export function writeReason(e: unknown, target: string): string {
+  const code = (e as NodeJS.ErrnoException).code ?? "";
+  if (code === "ENOENT" || code === "ENOTDIR") return `mappen ${dirname(target).replace(/[\x00-\x1f\x7f]/g, "?")} finns inte`;
+  return WRITE_REASONS[code] ?? (code || (e instanceof Error ? e.message : String(e)));
+}
+
+/** Before any work: the folders that -o and --json write into exist (no half-done run). */
+export function checkOutputFolders(targets: (string | null | undefined)[]): void {
+  for (const t of targets) {
+    if (!t || t === "-") continue;
+    const folder = dirname(resolve(t));
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      throw new FoljsamError(XLSX_MESSAGES.cannotWrite(basename(t), `mappen ${dirname(t).replace(/[\x00-\x1f\x7f]/g, "?")} finns inte`));
+    }
   }
 }

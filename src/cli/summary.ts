@@ -44,8 +44,9 @@ export function summaryLines(result: FollowUpResult): string[] {
     lines.push(`  ${ind.summarySentence}`);
   }
   const count = (sev: string) => result.findings.filter((f) => f.severity === sev).length;
+  const warnings = count("warning");
   lines.push(
-    `  Kontroller: ${result.findings.length} (${count("error")} fel, ${count("warning")} varningar, ${count("info")} information)`,
+    `  Kontroller: ${result.findings.length} (${count("error")} fel, ${warnings} ${warnings === 1 ? "varning" : "varningar"}, ${count("info")} information)`,
   );
   return lines;
 }

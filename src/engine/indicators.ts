@@ -87,6 +87,7 @@ function computeRow(input: IndicatorRowInput, period: Period, settings: Settings
     targetSource,
     // An explicit "högst 5" says lower is better even without a Riktning column.
     direction: input.direction ?? (assumed || target.kind === "atMost" ? "lowerIsBetter" : "higherIsBetter"),
+    directionSource: input.direction !== null ? "given" : assumed ? "assumed" : target.kind === "atMost" ? "target" : "default",
     percent,
     tolerance,
     status: assessStatus({

@@ -444,6 +444,8 @@ export interface IndicatorRowResult {
   /** Which cell the target came from: årsmål, KF:s årsmål (fallback), or neither. */
   targetSource?: "target" | "kfTarget" | null;
   direction: Direction;
+  /** Where the direction came from: the Riktning column, the target ("högst"), the measure (DIRECTION_ASSUMED), or the default. */
+  directionSource?: "given" | "target" | "assumed" | "default";
   percent: boolean;
   tolerance: number;
   status: IndicatorStatus;

@@ -4,7 +4,7 @@ import type { PlanCell, SheetPlan } from "../plan";
 import { type Column, Columns, formula, num, type PlanRow, RowBuffer, sheetPlan, styleRow, text, at } from "./grid";
 import { INDICATOR_TEXTS, STATUS_DISPLAY, STATUS_LABELS } from "./labels.sv";
 
-type Key = "name" | "actual" | "women" | "men" | "priorYear" | "forecast" | "target" | "kfTarget" | "status" | "gap" | "comment";
+type Key = "name" | "actual" | "women" | "men" | "priorYear" | "forecast" | "target" | "kfTarget" | "direction" | "status" | "gap" | "comment";
 
 export interface IndicatorAnchors {
   sheet: string;
@@ -34,6 +34,7 @@ export function buildIndicatorsSheet(ind: IndicatorResult, period: Period, year:
   if (any((r) => r.forecast)) list.push({ key: "forecast", header: H.forecast, width: 11 });
   list.push({ key: "target", header: H.target, width: 14 });
   if (any((r) => r.kfTarget) || any((r) => r.kfTargetText)) list.push({ key: "kfTarget", header: H.kfTarget, width: 14 });
+  list.push({ key: "direction", header: H.direction, width: 18 });
   list.push({ key: "status", header: H.status, width: 16 });
   if (hasGender) list.push({ key: "gap", header: H.gap, width: 13 });
   list.push({ key: "comment", header: H.comment, width: 60 });
@@ -61,6 +62,7 @@ export function buildIndicatorsSheet(ind: IndicatorResult, period: Period, year:
     const used = targetCell(res.target, res.targetKind === "band", res.percent);
     put("target", fromKf ? text(res.targetText) : used ?? text(res.targetText));
     put("kfTarget", fromKf ? used ?? text(res.kfTargetText) : kfCell(res));
+    put("direction", text(INDICATOR_TEXTS.direction(res.direction, res.directionSource), "wrap"));
     put("status", text(STATUS_LABELS[res.status], STATUS_DISPLAY[res.status].style));
     if (cols.has("gap") && res.actualWomen !== null && res.actualMen !== null) {
       const gap = res.genderGap ?? res.actualWomen - res.actualMen;

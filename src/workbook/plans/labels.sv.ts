@@ -164,11 +164,15 @@ export const INDICATOR_TEXTS = {
     forecast: "Prognos",
     target: "Årsmål",
     kfTarget: "KF:s årsmål",
+    direction: "Riktning",
     status: "Måluppfyllelse",
     gap: "Skillnad kvinnor − män",
     comment: "Kommentar",
   },
   proposal: (label: string) => `Förslag: ${label}`,
+  /** The direction used, and how it was decided when the sheet did not say (DOMAIN.md section 6). */
+  direction: (direction: "higherIsBetter" | "lowerIsBetter", source: string | undefined) =>
+    `${direction === "lowerIsBetter" ? "Lägre är bättre" : "Högre är bättre"}${source === "assumed" ? " (antaget av måttet)" : source === "target" ? " (enligt årsmålet)" : source === "default" ? " (standard)" : ""}`,
   noGoal: "Indikatorer utan angivet mål",
   band: "±",
 };
