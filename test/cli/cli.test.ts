@@ -24,7 +24,15 @@ describe("foljsam demo", () => {
   it("writes the follow-up of the bundled sample and prints the Swedish summary", () => {
     const dir = tempDir();
     const r = foljsam(["demo", "-o", "ut"], dir);
-    expect(r.stderr).toBe("");
+    // Standard error says what was used and where it came from, then the warnings (CONTRACT.md).
+    expect(r.stderr.split("\n").slice(0, 4)).toEqual([
+      'Period: VB, enligt rubriken "Bokslut 2019" (Drift!E3)',
+      'År: 2019, enligt rubriken "Budget 2019" (Drift!D3)',
+      'Enhet: mnkr, enligt rubriken "Verksamhetsområde, mnkr" (Drift!A3)',
+      "Tabeller: 4 lästa",
+    ]);
+    // The sample's 7 warnings (DEFICIT ×3, COMMENT_REQUIRED ×4), one line each.
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("Varning: "))).toHaveLength(7);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, "ut", "foljsam-exempel-uppfoljning.xlsx"))).toBe(true);
     // Published figures (shared/examples README section 1 and 4), summed from unrounded rows.
