@@ -142,3 +142,28 @@ describe("help and version", () => {
     expect(v.stdout).toBe(`foljsam ${pkg.version}\n`);
   });
 });
+
+describe("consolidate with one nämnd's table unreadable", () => {
+  const dir = tempDir();
+  beforeAll(async () => {
+    await writeWorkbook(join(dir, "social.xlsx"), {
+      Drift: DRIFT,
+      Investeringar: [["Investering", "Bokslut 2019"], ["Bilar med finansiell leasing", 4.8]],
+    });
+    await writeWorkbook(join(dir, "kultur.xlsx"), {
+      Drift: [["Kulturnämnden – verksamhetsberättelse 2019"], ["Verksamhetsområde, mnkr", "Budget 2019", "Bokslut 2019"], ["Bibliotek", 100.0, 99.0]],
+    });
+  });
+
+  it("consolidates the city all the same, counting the nämnd's error", () => {
+    const r = foljsam(["consolidate", "social.xlsx", "kultur.xlsx", "-o", "stad.xlsx", "--json", "-"], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.units).toHaveLength(2);
+    const social = json.units.find((u: { file: string }) => u.file === "social.xlsx");
+    expect(social).toMatchObject({ budget: 1297, actual: 1221.8, adjustedDeviation: 20, errors: 1 });
+    // 1 297,0 + 100,0 = 1 397,0; 1 221,8 + 99,0 = 1 320,8.
+    expect(json.operating.total).toMatchObject({ budget: 1397, actual: 1320.8 });
+    expect(foljsam(["consolidate", "social.xlsx", "kultur.xlsx", "-o", "stad2.xlsx", "--strict"], dir).code).toBe(1);
+  });
+});

@@ -49,8 +49,17 @@ export function TableCard({ table }: { table: DetectedTable }) {
     { value: IGNORED, text: t.find.ignored },
     ...fieldsFor(table.kind).map((f) => ({ value: f, text: fieldLabel(t, table.kind, f) })),
   ];
+  // Fields the reader gave this table that no dropdown lists (a `Justering <name>` column).
+  for (const h of table.headers) {
+    if (h.field !== null && !fieldChoices.some((c) => c.value === h.field)) {
+      const name = h.field.startsWith("returnedFunds:") ? h.field.slice("returnedFunds:".length) : null;
+      fieldChoices.push({ value: h.field, text: name !== null ? t.returnedField(name) : fieldLabel(t, table.kind, h.field) });
+    }
+  }
   const unitSource = correction?.unit !== undefined ? t.find.unitSource.corrected : t.find.unitSource[table.unitSource];
   const missing = table.missing ?? [];
+  const notRead = table.headers.filter((h) => h.field === null && h.text !== "").length;
+  const unnamed = (table.unrecognised ?? []).filter((u) => u.text === "").map((u) => columnLetters(u.col));
 
   return (
     <Card className={styles.card}>
@@ -78,6 +87,15 @@ export function TableCard({ table }: { table: DetectedTable }) {
       {missing.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t.find.missing(missing.join(", "))}</MessageBarBody>
+        </MessageBar>
+      )}
+      {(notRead > 0 || unnamed.length > 0) && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {notRead > 0 ? t.find.notRead(notRead) : null}
+            {notRead > 0 && unnamed.length > 0 ? " " : null}
+            {unnamed.length > 0 ? t.find.unnamedColumns(unnamed.join(", ")) : null}
+          </MessageBarBody>
         </MessageBar>
       )}
       <Table size="small" aria-label={t.find.tableHeading(table.sheet, t.kinds[table.kind])}>

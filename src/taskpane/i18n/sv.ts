@@ -41,6 +41,8 @@ export const sv = {
     fieldColumn: "Läses som",
     mappingLabel: (header: string) => `Läs kolumnen ${header} som`,
     emptyHeader: (column: string) => `(kolumn ${column} utan rubrik)`,
+    unnamedColumns: (columns: string) => `Kolumner med värden men utan rubrik läses inte: ${columns}.`,
+    notRead: (count: number) => (count === 1 ? "1 rubrik läses inte (ignoreras)." : `${count} rubriker läses inte (ignoreras).`),
     ignored: "ignoreras",
     unit: "Enhet",
     unitLabel: (sheet: string) => `Enhet för bladet ${sheet}`,
@@ -94,7 +96,18 @@ export const sv = {
     period: "Period",
     direction: "Riktning",
     tolerance: "Tolerans",
+    deviation: "Avvikelse (given, kontrolleras)",
+    resultTransfer: "Resultatöverföring (given)",
+    returnedFunds: "Justering/återredovisning (given)",
+    adjustedDeviation: "Justerad avvikelse (given, kontrolleras)",
+    deviationVsForecast: "Avvikelse mot prognos (given)",
+    priorYearBudget: "Budget föregående år (läses inte)",
+    priorYearDeviation: "Avvikelse föregående år (läses inte)",
+    priorYearResultTransfer: "Resultatöverföring föregående år (läses inte)",
+    priorYearAdjustedDeviation: "Justerad avvikelse föregående år (läses inte)",
   } as Record<string, string>,
+  /** A `Justering <name>` column: the earmark it returns. */
+  returnedField: (name: string) => `Justering ${name} (given)`,
   /** The name column, which differs per kind of table. */
   nameField: {
     drift: "Namn",
