@@ -66,6 +66,17 @@ export function resolveColumns(kind: TableKind, cells: HeaderCell[], period: Per
   };
   const withRole = (role: string) => matched.filter((m) => m.role === role);
 
+  // Indicator tables published over two years ("Utfall 2022 | Målvärde 2022 | Utfall 2023 |
+  // Årsmål 2023"): the later year is the report's, the earlier Utfall the prior year's.
+  if (kind === "indicators") {
+    for (const [role, prior] of [["actual", "priorYearActual"], ["target", "priorYearTarget"], ["kfTarget", "priorYearKfTarget"]] as const) {
+      const dated = withRole(role).filter((m) => m.years.length > 0);
+      if (dated.length < 2) continue;
+      const sorted = [...dated].sort((x, y) => yearOf(y)! - yearOf(x)!);
+      assign(sorted[0], role);
+      if (yearOf(sorted[1])! < yearOf(sorted[0])!) assign(sorted[1], prior);
+    }
+  }
   for (const m of matched) {
     if (m.role === null) continue;
     const f = baseField(m.role);

@@ -144,18 +144,18 @@ export function detect(grid: WorkbookGrid, given: Given): Detection {
 
 /** Re-resolves the columns of detected tables for a period now known (forecast columns depend on it). */
 export function resolveForPeriod(table: DetectedTable, period: Period): DetectedTable {
-  const cells = table.headers.filter((h) => h.text !== "").map((h) => ({ col: h.col, text: h.text }));
-  const res = resolveColumns(table.kind, cells, period, table.firstCol ?? 0);
-  // A name column found by its content (or a blank header) is not in the header texts: keep it.
-  for (const f of LABEL_FIELDS[table.kind]) {
-    const col = table.columns[f];
-    if (col === undefined || res.columns[f] !== undefined || Object.values(res.columns).includes(col)) continue;
+  // The label columns stay as detected (found by header, by content, or under an amount-like
+  // header such as "Nettokostnader, mnkr"); the other headers are resolved again for the period.
+  const labels = LABEL_FIELDS[table.kind].map((f) => [f, table.columns[f]] as const).filter((e): e is readonly [string, number] => e[1] !== undefined);
+  const labelCols = new Set(labels.map((e) => e[1]));
+  const cells = table.headers.filter((h) => h.text !== "" && !labelCols.has(h.col)).map((h) => ({ col: h.col, text: h.text }));
+  const res = resolveColumns(table.kind, cells, period, Infinity);
+  for (const [f, col] of labels) {
     res.columns[f] = col;
-    const h = res.headers.find((x) => x.col === col);
-    if (h) h.field = f;
-    else res.headers.push({ col, text: "", field: f });
-    res.headers.sort((a, b) => a.col - b.col);
+    const text = table.headers.find((x) => x.col === col)?.text ?? "";
+    res.headers.push({ col, text, field: f });
   }
+  res.headers.sort((a, b) => a.col - b.col);
   return { ...table, columns: res.columns, headers: res.headers, missing: missingColumns(table.kind, res.columns, null) };
 }
 
@@ -256,14 +256,19 @@ function joinedHeader(sheet: SheetGrid, row: number, kind: TableKind, cells: Hea
     for (let c = m.left + 1; c <= m.right; c++) if (!top.has(c)) top.set(c, text);
   }
   const bottomAt = new Map(bottom.map((c) => [c.col, c.text]));
-  // Without merge information: a bottom text that reads only with the top text to its left
-  // ("Prognos" written once above "T1 | T2") takes that text.
+  // Without merge information: a top text written once over the columns to its right that have
+  // only a bottom text ("Prognos" above "T1 | T2", "Budget 2019" above "Kostnader | Intäkter |
+  // Netto") stands over them when that makes at least one of them a header Följsam reads.
   if (sheet.merges === undefined) {
-    for (const b of bottom) {
-      if (top.has(b.col) || !bottomAt.has(b.col - 1)) continue;
-      const left = top.get(b.col - 1);
-      if (left === undefined || matchAnalysed(kind, analyseHeader(b.text)) !== null) continue;
-      if (matchAnalysed(kind, analyseHeader(`${left} ${b.text}`)) !== null) top.set(b.col, left);
+    for (const t of [...top.entries()].sort((x, y) => x[0] - y[0])) {
+      const [col, text] = t;
+      if (!bottomAt.has(col)) continue;
+      const group: number[] = [];
+      for (let c = col + 1; bottomAt.has(c) && !top.has(c); c++) group.push(c);
+      const reads = group.some(
+        (c) => matchAnalysed(kind, analyseHeader(bottomAt.get(c)!)) === null && matchAnalysed(kind, analyseHeader(`${text} ${bottomAt.get(c)!}`)) !== null,
+      );
+      if (reads) for (const c of group) top.set(c, text);
     }
   }
   const cols = [...new Set([...top.keys(), ...bottomAt.keys()])].sort((a, b) => a - b);
@@ -402,7 +407,9 @@ function buildTable(
   headerTexts?: HeaderCell[],
 ): DetectedTable {
   const cells = headerTexts ? headerTexts.filter((c) => c.col >= left && c.col <= right) : headerCells(sheet, headerRow, left, right);
-  const res = resolveColumns(kind, cells, given.period, left);
+  const labelHeader = amountHeaderOverNames(sheet, kind, cells, firstDataRow, lastRow, given);
+  const res = resolveColumns(kind, labelHeader ? cells.map((c) => (c.col === labelHeader.col ? { col: c.col, text: labelHeader.unitText } : c)) : cells, given.period, left);
+  if (labelHeader) for (const h of res.headers) if (h.col === labelHeader.col) h.text = labelHeader.text;
   let lastDataRow = trimTrailingRows(sheet, kind, res.columns, firstDataRow, lastRow, left, right);
   const labelByContent = labelColumnByContent(sheet, kind, res, cells, left, firstDataRow, lastDataRow);
   if (labelByContent) lastDataRow = trimTrailingRows(sheet, kind, res.columns, firstDataRow, lastRow, left, right);
@@ -462,6 +469,36 @@ function buildTable(
     unrecognised: unrecognisedColumns(sheet, res.headers, left, firstDataRow, lastDataRow),
     ...(labelByContent ? { labelByContent: true } : {}),
   };
+}
+
+/**
+ * A first header that reads as an amount ("Nettokostnader, mnkr") over a column of names: the
+ * published name column, whose header describes the figures beside it. Only when no header names
+ * the label column; its unit still counts.
+ */
+function amountHeaderOverNames(
+  sheet: SheetGrid,
+  kind: TableKind,
+  cells: HeaderCell[],
+  first: number,
+  last: number,
+  given: Given,
+): { col: number; text: string; unitText: string } | null {
+  if (kind === "indicators" || cells.length < 2) return null;
+  if (resolveColumns(kind, cells, given.period, Infinity).hasLabel) return null;
+  const c = cells.reduce((a, b) => (b.col < a.col ? b : a));
+  const h = analyseHeader(c.text);
+  if (matchAnalysed(kind, h) === null) return null;
+  let text = 0;
+  let filled = 0;
+  for (let r = first; r <= Math.min(last, first + 200); r++) {
+    const v = cellAt(sheet, r, c.col);
+    if (isEmptyValue(v)) continue;
+    filled++;
+    if (typeof v === "string" && !looksNumeric(v)) text++;
+  }
+  if (filled === 0 || text * 2 <= filled) return null;
+  return { col: c.col, text: c.text, unitText: h.unit ?? "" };
 }
 
 /**

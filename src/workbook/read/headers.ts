@@ -48,6 +48,14 @@ export function matchHeader(kind: TableKind, text: string): HeaderMatch | null {
 
 export function matchAnalysed(kind: TableKind, h: { key: string; years: number[]; unit: Unit | null }): HeaderMatch | null {
   if (h.key === "") return null;
+  const found = matchKey(kind, h);
+  if (found !== null || !/\bprocent\b/.test(h.key)) return found;
+  // "Utfall %" of an indicator table is its Utfall; a "%" that names no field of its own says only the unit.
+  const key = h.key.replace(/\s*\bprocent\b\s*/g, " ").trim();
+  return key === "" || key === h.key ? null : matchKey(kind, { ...h, key });
+}
+
+function matchKey(kind: TableKind, h: { key: string; years: number[]; unit: Unit | null }): HeaderMatch | null {
   const c = COMPILED[kind];
   const role = c.exact.get(h.key);
   if (role !== undefined) return { role, years: h.years, unit: h.unit };

@@ -76,7 +76,8 @@ export interface HeaderText {
  * separately, and an "i" left dangling before a unit ("Budget i tkr") goes with it.
  */
 export function analyseHeader(text: string): HeaderText {
-  const all = words(text);
+  // "%" is a word here ("Avvikelse %" is not "Avvikelse"); matching falls back to the key without it.
+  const all = words(text.includes("%") ? text.replace(/%/g, " procent ") : text);
   const kept: string[] = [];
   const years: number[] = [];
   let unit: Unit | null = null;

@@ -448,3 +448,57 @@ describe("nothing is ignored silently", () => {
     );
   });
 });
+
+describe("more published layouts", () => {
+  it("reads a gross table with 'Budget 2019' and 'Bokslut 2019' merged over Kostnader | Intäkter | Netto, using the net", () => {
+    const rows: CellValue[][] = [
+      ["Verksamhetsområde, mnkr", "Budget 2019", null, null, "Bokslut 2019", null, null, "Avvikelse"],
+      [null, "Kostnader", "Intäkter", "Netto", "Kostnader", "Intäkter", "Netto", "netto"],
+      ["Äldreomsorg", 520.0, -20.0, 500.0, 530.0, -25.0, 505.0, -5.0],
+      ["Individ och familj", 210.0, -10.0, 200.0, 200.0, -12.0, 188.0, 12.0],
+    ];
+    const merges = [
+      { name: "", top: 0, left: 1, bottom: 0, right: 3 },
+      { name: "", top: 0, left: 4, bottom: 0, right: 6 },
+    ];
+    const { report, result } = run([sheet("Drift", rows, { merges })]);
+    expect(report.tables[0].columns).toMatchObject({ area: "A", budget: "D", actual: "G", deviation: "H" });
+    expect(report.operating!.total).toMatchObject({ budget: 700, actual: 693, deviation: 7 });
+    // The gross columns are named, not read.
+    expect(only(result.findings, "UNRECOGNISED_COLUMN").map((f) => f.params?.header)).toEqual([
+      "Budget 2019 Kostnader",
+      "Budget 2019 Intäkter",
+      "Bokslut 2019 Kostnader",
+      "Bokslut 2019 Intäkter",
+    ]);
+    expect(only(result.findings, "GIVEN_MISMATCH")).toEqual([]);
+    // Without merge information (the texts written once, over the first column of each group).
+    const plain = run([sheet("Drift", rows)]).report;
+    expect(plain.tables[0].columns).toMatchObject({ budget: "D", actual: "G" });
+    expect(plain.operating!.total).toMatchObject({ budget: 700, actual: 693 });
+  });
+
+  it("takes a first header that reads as an amount ('Nettokostnader, mnkr') over a column of names as the name column", () => {
+    const t = table(["Nettokostnader, mnkr | Budget 2023 | Utfall 2023 | Avvikelse | Avvikelse %", "Kultur | 40,0 | 39,0 | 1,0 | 2,5 %", "Fritid | 60,0 | 61,5 | -1,5 | -2,5 %"]);
+    const { report, result } = run([sheet("Drift", t)], { period: "VB" });
+    expect(report.unit).toBe("mnkr");
+    expect(report.tables[0].columns).toMatchObject({ area: "A", budget: "B", actual: "C", deviation: "D", deviationPct: "E" });
+    expect(report.operating!.total).toMatchObject({ budget: 100, actual: 100.5, deviation: -0.5 });
+    expect(only(result.findings, "UNRECOGNISED_COLUMN")).toEqual([]);
+  });
+
+  it("reads an indicator table over two years: the later year is the report's", () => {
+    const t = table([
+      "Indikator | Utfall 2022 | Målvärde 2022 | Utfall 2023 | Målvärde 2023",
+      "Andel nöjda brukare | 80 % | 85 % | 88 % | 90 %",
+      "Sjukfrånvaro | 8,1 % | 7 % | 6,9 % | 7 %",
+    ]);
+    const { report } = run([sheet("Indikatorer", t)]);
+    expect(report.tables[0].columns).toMatchObject({ priorYearActual: "B", priorYearTarget: "C", actual: "D", target: "E" });
+    // 88 against 90: within 10 %, partial; Sjukfrånvaro 6,9 ≤ 7 (lower is better): full.
+    expect(report.indicators!.rows.map((r) => [r.name, r.value, r.target, r.status])).toEqual([
+      ["Andel nöjda brukare", 88, 90, "partial"],
+      ["Sjukfrånvaro", 6.9, 7, "full"],
+    ]);
+  });
+});

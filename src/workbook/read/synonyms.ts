@@ -54,7 +54,17 @@ const AMOUNT_HEADERS = {
     "Anslag",
     "Budget anslag",
   ],
-  actual: ["Utfall", "Nettokostnad", "Nettokostnader", "Nettoutfall", "Utfall netto", "Nettokostnad utfall", "Redovisning"],
+  actual: [
+    "Utfall",
+    "Nettokostnad",
+    "Nettokostnader",
+    "Nettoutfall",
+    "Utfall netto",
+    "Nettokostnad utfall",
+    "Redovisning",
+    "Redovisning netto",
+    "Utfall nettokostnad",
+  ],
   /** A whole year's outcome: the year end, like closed books. */
   "actual@year": ["Utfall helår", "Årsutfall", "Utfall år", "Utfall helår netto"],
   "actual@ytd": [
@@ -84,7 +94,7 @@ const AMOUNT_HEADERS = {
     // Any other "Utfall <months>" ("Utfall mars", "Utfall jan–aug"); exact synonyms are matched first.
     "Utfall *",
   ],
-  "actual@books": ["Bokslut", "Årsbokslut", "Bokslut helår", "Utfall bokslut"],
+  "actual@books": ["Bokslut", "Årsbokslut", "Bokslut helår", "Utfall bokslut", "Bokslut netto", "Netto bokslut", "Bokslut nettokostnad"],
   forecast: [
     "Prognos",
     "Prognos helår",
@@ -160,6 +170,8 @@ const AMOUNT_HEADERS = {
     "Nettoresultat",
     "Avvikelse netto",
   ],
+  // Mapped so that it is not named as unread; Följsam computes the share itself.
+  deviationPct: ["Avvikelse %", "Avvikelse i %", "Avvikelse procent", "Procentuell avvikelse", "Avvikelse i procent", "Budgetavvikelse %", "Avvikelse mot budget %"],
   resultTransfer: ["Resultatöverföring", "Resultatöverföringar", "Resultat-överför.", "Resultatöverför.", "Resultatöverf.", "Resultat överföring", "Överföring till resultatfond"],
   "returnedFunds@named": ["Justering *", "Återredovisning *", "Återredovisas *"],
   returnedFunds: ["Återredovisning", "Justering"],
@@ -251,6 +263,9 @@ export const FIELD_LABELS: Record<string, string> = {
   period: "Period",
   direction: "Riktning",
   tolerance: "Tolerans",
+  deviationPct: "Avvikelse %",
+  priorYearTarget: "Årsmål föregående år",
+  priorYearKfTarget: "KF:s årsmål föregående år",
   deviation: "Avvikelse",
   resultTransfer: "Resultatöverföring",
   returnedFunds: "Återredovisning",
