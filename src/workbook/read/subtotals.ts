@@ -15,6 +15,11 @@ import type { RawRow } from "./drift";
 const FIELDS = ["budget", "actual", "forecast", "previousForecast", "priorYearActual"] as const;
 /** How many rows under a row the sum rule looks at: a nämnd seldom has more verksamheter. */
 export const SUBTOTAL_SCAN_ROWS = 200;
+/**
+ * The sum rule is for published summaries (tens or hundreds of rows). In a ledger of thousands of
+ * rows some row equals the sum of the next few by chance, so there only indentation and bold decide.
+ */
+export const SUBTOTAL_SUM_RULE_MAX_ROWS = 2000;
 
 /** Rewrites the rows' paths so that each part sits under its heading. Rows hold one label each. */
 export function nestSubtotals(ctx: TableContext, raw: RawRow[]): void {
@@ -30,6 +35,7 @@ export function nestSubtotals(ctx: TableContext, raw: RawRow[]): void {
     nestByLevel(raw, levels);
     return;
   }
+  if (raw.length > SUBTOTAL_SUM_RULE_MAX_ROWS) return;
   const spans = spansBySum(ctx, raw);
   const stack: { end: number; name: string }[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -72,25 +78,20 @@ function spansBySum(ctx: TableContext, raw: RawRow[]): number[] {
   const halfNumber = toNumber(half);
   const values = raw.map((r) => FIELDS.map((f) => r.input[f]));
   const numbers = values.map((v) => v.map((a) => (a === null ? null : toNumber(a))));
+  const budgets = numbers.map((v) => v[0] ?? 0);
   for (let i = n - 2; i >= 0; i--) {
     const own = values[i];
     if (own[0] === null || !own.some((a) => a !== null && a !== 0n)) continue;
-    const sums = FIELDS.map(() => 0);
+    const target = budgets[i];
+    let sum = 0;
     let count = 0;
     let j = i + 1;
     while (j < n && count < SUBTOTAL_SCAN_ROWS) {
-      for (let k = 0; k < FIELDS.length; k++) sums[k] += numbers[j][k] ?? 0;
+      sum += budgets[j];
       count++;
       j += spans[j] + 1;
-      if (count < 2) continue;
-      // A cheap test in floating point first; exact amounts decide.
-      const tol = halfNumber * (count + 1) + 1e-9;
-      let close = true;
-      for (let k = 0; k < FIELDS.length && close; k++) {
-        const v = numbers[i][k];
-        if (v !== null && Math.abs(v - sums[k]) > tol) close = false;
-      }
-      if (close && exactlyWithin(values, i, j, spans, half, count)) {
+      // A cheap test on the budget in floating point first; every amount, exactly, decides.
+      if (count >= 2 && Math.abs(target - sum) <= halfNumber * (count + 1) + 1e-9 && exactlyWithin(values, i, j, spans, half, count)) {
         spans[i] = j - i - 1;
         break;
       }
