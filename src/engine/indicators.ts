@@ -121,6 +121,20 @@ function rowFindings(sheet: string, input: IndicatorRowInput, row: IndicatorRowR
     findings.push(makeFinding("DIRECTION_UNSET", "info", at("direction"), { name: input.name }));
   }
 
+  // The published assessment, checked against the rule's (DOMAIN.md 7a: given columns are checked).
+  const given = input.givenStatus;
+  if (given && given.status !== null && given.status !== row.status) {
+    findings.push(
+      makeFinding("GIVEN_MISMATCH", "warning", at("givenStatus"), {
+        column: given.column,
+        stated: given.text,
+        computed: STATUS_LABELS[row.status],
+        formula: `${period !== "VB" && row.forecast !== null ? "prognos" : "utfall"} ${formatValue(row.value, row.percent, input.unit)} mot årsmål ${targetLabel(row)}`,
+        difference: null,
+      }),
+    );
+  }
+
   const gapRule = { percent: row.percent, points: settings.indicators.genderGapPoints, share: settings.indicators.genderGapShare };
   if (row.genderGap !== null && genderGapReported(row.actualWomen, row.actualMen, gapRule)) {
     findings.push(

@@ -258,6 +258,8 @@ export interface IndicatorRowInput {
   tolerance: number | null;
   comment: string | null;
   ref: RowRef;
+  /** Måluppfyllelse as the table states it (a given column, checked: GIVEN_MISMATCH), with its text. */
+  givenStatus?: { status: IndicatorStatus | null; text: string; column: string };
 }
 
 export interface IndicatorTableInput {

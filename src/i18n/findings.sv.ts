@@ -167,7 +167,9 @@ export const FINDING_TEXTS: Record<FindingCode, FindingText> = {
   GIVEN_MISMATCH: {
     title: "Angivet värde stämmer inte",
     message: (p) =>
-      `${s(p.column)}: tabellen anger ${s(p.stated)} men Följsam räknar ${s(p.computed)} (${s(p.formula)}; skillnad ${s(p.difference)}).`,
+      p.difference
+        ? `${s(p.column)}: tabellen anger ${s(p.stated)} men Följsam räknar ${s(p.computed)} (${s(p.formula)}; skillnad ${s(p.difference)}).`
+        : `${s(p.column)}: tabellen anger "${s(p.stated)}" men Följsam bedömer ${s(p.computed)} (${s(p.formula)}).`,
     advice: "Kontrollera värdet i kolumnen och beloppen det räknas från.",
   },
   SIGNS_NORMALISED: {

@@ -96,6 +96,7 @@ export const en: Strings = {
     tolerance: "Tolerance",
     deviation: "Deviation (given, checked)",
     deviationPct: "Deviation % (computed by Följsam)",
+    givenStatus: "Goal fulfilment (given, checked)",
     priorYearTarget: "Prior year's target (not read)",
     priorYearKfTarget: "Prior year's council target (not read)",
     resultTransfer: "Result transfer (given)",

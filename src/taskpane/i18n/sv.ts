@@ -98,6 +98,7 @@ export const sv = {
     tolerance: "Tolerans",
     deviation: "Avvikelse (given, kontrolleras)",
     deviationPct: "Avvikelse % (räknas av Följsam)",
+    givenStatus: "Måluppfyllelse (given, kontrolleras)",
     priorYearTarget: "Årsmål föregående år (läses inte)",
     priorYearKfTarget: "KF:s årsmål föregående år (läses inte)",
     resultTransfer: "Resultatöverföring (given)",

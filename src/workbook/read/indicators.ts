@@ -3,10 +3,20 @@
  * numbers (percent as points), text kept for the engine ("+/- 1 %", "Tas fram av nämnden").
  * An empty goal cell continues the goal above; a row with only a goal is a goal heading.
  */
-import type { Direction, IndicatorRowInput, IndicatorTableInput, IndicatorValue } from "../../engine/types";
+import type { Direction, IndicatorRowInput, IndicatorStatus, IndicatorTableInput, IndicatorValue } from "../../engine/types";
 import type { TableContext } from "./context";
 import { labelKey, wordKey } from "./normalise";
-import { DIRECTION_SYMBOLS, DIRECTION_WORDS } from "./synonyms";
+import { DIRECTION_SYMBOLS, DIRECTION_WORDS, STATUS_WORDS } from "./synonyms";
+
+/** The status a published Måluppfyllelse cell states, or null when the text names none. */
+export function parseStatus(text: string): IndicatorStatus | null {
+  const symbols: Record<string, IndicatorStatus> = { "✔": "full", "✓": "full", "◐": "partial", "✖": "none", "✗": "none" };
+  const first = [...text.trim()][0] ?? "";
+  if (symbols[first] !== undefined) return symbols[first];
+  const key = wordKey(text);
+  for (const [words, status] of STATUS_WORDS) if (key === words || key.startsWith(`${words} `)) return status;
+  return null;
+}
 
 const VALUE_FIELDS = ["actual", "actualMen", "actualWomen", "priorYearActual", "forecast", "target", "kfTarget"] as const;
 type ValueField = (typeof VALUE_FIELDS)[number];
@@ -34,6 +44,7 @@ export function readIndicators(ctx: TableContext): IndicatorTableInput {
     const periodText = reader.text(r, col("period"), ctx.header("period"), subject);
     const directionText = reader.text(r, col("direction"), ctx.header("direction"), subject);
     const unitText = reader.text(r, col("unit"), ctx.header("unit"), subject);
+    const statusText = reader.text(r, col("givenStatus"), ctx.header("givenStatus"), subject);
 
     if (name === "") {
       if (firstFilled !== null) ctx.unlabelled(r, "name", firstFilled);
@@ -59,6 +70,7 @@ export function readIndicators(ctx: TableContext): IndicatorTableInput {
       tolerance: reader.tolerance(r, col("tolerance"), ctx.header("tolerance"), subject),
       comment: comment === "" ? null : comment,
       ref,
+      ...(statusText !== "" ? { givenStatus: { status: parseStatus(statusText), text: statusText, column: ctx.header("givenStatus") } } : {}),
     });
   }
   return {

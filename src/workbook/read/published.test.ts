@@ -502,3 +502,19 @@ describe("more published layouts", () => {
     ]);
   });
 });
+
+describe("a published Måluppfyllelse column is checked", () => {
+  it("says where the table's assessment differs from the rule's, and is quiet where it agrees", () => {
+    const t = table([
+      "Indikator | Periodens utfall | Årsmål | Måluppfyllelse | Kommentar",
+      "Andel nöjda brukare | 88 % | 90 % | Delvis uppnått | Nära målet.",
+      "Andel i arbete | 60 % | 75 % | Helt uppnått | Svag arbetsmarknad.",
+    ]);
+    const { result } = run([sheet("Indikatorer", t)]);
+    const g = only(result.findings, "GIVEN_MISMATCH");
+    // 60 < 75 × 0,9 = 67,5: not met, although the table says fully.
+    expect(g.map((f) => [f.cell, f.subject])).toEqual([["D3", "Andel i arbete"]]);
+    expect(g[0].message).toBe('Måluppfyllelse: tabellen anger "Helt uppnått" men Följsam bedömer Ej (utfall 60 % mot årsmål 75 %).');
+    expect(only(result.findings, "UNRECOGNISED_COLUMN")).toEqual([]);
+  });
+});

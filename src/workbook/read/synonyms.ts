@@ -218,6 +218,8 @@ export const HEADER_SYNONYMS: Record<TableKind, Record<string, readonly string[]
     unit: ["Enhet", "Måttenhet"],
     tolerance: ["Tolerans"],
     comment: ["Kommentar", "Kommentarer", "Analys", "Analys/kommentar", "Kommentar/analys"],
+    // The assessment as published: checked against Följsam's (GIVEN_MISMATCH).
+    givenStatus: ["Måluppfyllelse", "Bedömning", "Bedömd måluppfyllelse", "Uppfyllelse", "Måluppfyllelse helår", "Bedömning helår", "Status", "Målet uppnås"],
   },
 };
 
@@ -265,6 +267,7 @@ export const FIELD_LABELS: Record<string, string> = {
   tolerance: "Tolerans",
   deviationPct: "Avvikelse %",
   priorYearTarget: "Årsmål föregående år",
+  givenStatus: "Måluppfyllelse",
   priorYearKfTarget: "KF:s årsmål föregående år",
   deviation: "Avvikelse",
   resultTransfer: "Resultatöverföring",
@@ -493,3 +496,30 @@ export const EARMARK_MODE_WORDS: Record<string, "surplusOnly" | "both"> = {
   "overskott och underskott": "both",
   alltid: "both",
 };
+
+/**
+ * A Måluppfyllelse cell as published, after normalising: "Helt uppnått", "Delvis", "Ej uppnått",
+ * "Uppfyllt", symbols. Checked longest first; anything else is not read as a status.
+ */
+export const STATUS_WORDS: [string, "full" | "partial" | "none" | "notMeasured" | "notAssessable"][] = [
+  ["ej matt", "notMeasured"],
+  ["inte matt", "notMeasured"],
+  ["mats ej", "notMeasured"],
+  ["ej bedombar", "notAssessable"],
+  ["kan inte bedomas", "notAssessable"],
+  ["ej uppnatt", "none"],
+  ["inte uppnatt", "none"],
+  ["ej uppfyllt", "none"],
+  ["inte uppfyllt", "none"],
+  ["uppnas inte", "none"],
+  ["uppfylls inte", "none"],
+  ["delvis", "partial"],
+  ["helt", "full"],
+  ["uppnatt", "full"],
+  ["uppfyllt", "full"],
+  ["uppnas", "full"],
+  ["ja", "full"],
+  ["ej", "none"],
+  ["inte", "none"],
+  ["nej", "none"],
+];
