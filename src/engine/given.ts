@@ -150,3 +150,33 @@ function rowsOfTotal(total: TotalRowInput, groups: { name: string; rows: DriftRo
   const scope = norm(total.scope);
   return groups.find((g) => norm(g.name) === scope)?.rows ?? all;
 }
+
+/**
+ * One given figure against the computed one: GIVEN_MISMATCH when they differ by more than half a
+ * display unit for the given value and each of `sources` figures it is computed from, times `rows`.
+ */
+export function compareGiven(
+  findings: Finding[],
+  at: { sheet: string; cell: string; subject: string },
+  column: string,
+  stated: Amount | null | undefined,
+  computed: Amount | null,
+  sources: number,
+  rows: number,
+  unit: DriftTableInput["unit"],
+  formula: string,
+): void {
+  if (stated === null || stated === undefined || computed === null) return;
+  const half = divInt(amountFromInteger(1), 2 * 10 ** displayDecimals(unit));
+  const difference = stated - computed;
+  if (abs(difference) <= half * BigInt(1 + sources) * BigInt(Math.max(rows, 1))) return;
+  findings.push(
+    makeFinding("GIVEN_MISMATCH", "warning", at, {
+      column,
+      stated: formatAmount(stated, unit),
+      computed: formatAmount(computed, unit),
+      formula,
+      difference: formatAmount(difference, unit),
+    }),
+  );
+}

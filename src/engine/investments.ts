@@ -2,7 +2,8 @@ import { type Amount, sumPresent } from "./amount";
 import { formatAmount } from "./format";
 import { checkTotals } from "./totals";
 import { makeFinding } from "../i18n/findings.sv";
-import type { Finding, InvestmentResult, InvestmentRowResult, InvestmentTableInput, Period } from "./types";
+import { compareGiven } from "./given";
+import type { Finding, InvestmentResult, InvestmentRowInput, InvestmentRowResult, InvestmentTableInput, Period } from "./types";
 
 /**
  * Investeringar (DOMAIN.md section 4): deviation against the budget, deviation against the
@@ -56,5 +57,16 @@ export function computeInvestments(table: InvestmentTableInput, period: Period):
     ref: null,
   };
   checkTotals(table.totalRows, [], rows, ["budget", "actual", "forecast", "previousForecast"], table.unit, table.sheet, findings);
+  // Given Avvikelse (budget − utfall) and Avvikelse prognos (prognos − utfall): checked, DOMAIN.md 7a.
+  const baseLabel = period === "VB" ? "Utfall" : "Prognos";
+  const check = (given: InvestmentRowInput["given"], computed: { deviation: Amount | null; deviationVsForecast: Amount | null }, n: number, ref: { sheet: string; cells: Record<string, string>; labelCell: string }, subject: string) => {
+    if (!given) return;
+    const at = (field: string) => ({ sheet: ref.sheet, cell: ref.cells[field] ?? ref.labelCell, subject });
+    const h = table.givenHeaders ?? {};
+    compareGiven(findings, at("deviation"), h.deviation ?? "Avvikelse", given.deviation, computed.deviation, 2, n, table.unit, `Budget − ${baseLabel}`);
+    compareGiven(findings, at("deviationVsForecast"), h.deviationVsForecast ?? "Avvikelse prognos", given.deviationVsForecast, computed.deviationVsForecast, 2, n, table.unit, `Föregående prognos − ${baseLabel}`);
+  };
+  table.rows.forEach((input, i) => check(input.given, rows[i], 1, input.ref, input.name));
+  for (const t of table.totalRows) if (t.givenInvestment) check(t.givenInvestment, total, rows.length, t.ref, t.label);
   return { result: { rows, total }, findings };
 }

@@ -153,6 +153,8 @@ export interface TotalRowInput {
   given?: GivenFigures;
   /** Cost-type totals: which rows the total covers ("Summa intäkter": the revenues). */
   costScope?: "revenue" | "cost" | null;
+  /** Investment totals: the given Avvikelse and Avvikelse prognos. */
+  givenInvestment?: { deviation?: Amount | null; deviationVsForecast?: Amount | null };
 }
 
 /** A heading row: an area (or unit) with rows under it; not a leaf. Its comment explains the group. */
@@ -196,6 +198,8 @@ export interface InvestmentRowInput {
   multiYear: boolean;
   comment: string | null;
   ref: RowRef;
+  /** Avvikelse and Avvikelse prognos as the table gives them: checked (GIVEN_MISMATCH). */
+  given?: { deviation?: Amount | null; deviationVsForecast?: Amount | null };
 }
 
 export interface InvestmentTableInput {
@@ -207,6 +211,8 @@ export interface InvestmentTableInput {
   hasPreviousForecast: boolean;
   /** The unit the sheet was written in, when the reader converted it to `unit`. */
   sourceUnit?: Unit;
+  /** Header texts of the given columns, for messages. */
+  givenHeaders?: Record<string, string>;
 }
 
 export type CostKind = "revenue" | "cost";

@@ -25,6 +25,17 @@ export function readInvestments(ctx: TableContext): InvestmentTableInput {
 
   const rows: InvestmentRowInput[] = [];
   const totalRows: TotalRowInput[] = [];
+  const colDeviation = ctx.col("deviation");
+  const colVsForecast = ctx.col("deviationVsForecast");
+  const givenHeaders: Record<string, string> = {};
+  if (colDeviation !== undefined) givenHeaders.deviation = ctx.header("deviation");
+  if (colVsForecast !== undefined) givenHeaders.deviationVsForecast = ctx.header("deviationVsForecast");
+  const readGiven = (r: number, subject: string | null): InvestmentRowInput["given"] => {
+    if (colDeviation === undefined && colVsForecast === undefined) return undefined;
+    const deviation = colDeviation === undefined ? null : reader.amount(r, colDeviation, givenHeaders.deviation, subject, false);
+    const deviationVsForecast = colVsForecast === undefined ? null : reader.amount(r, colVsForecast, givenHeaders.deviationVsForecast, subject, false);
+    return deviation === null && deviationVsForecast === null ? undefined : { deviation, deviationVsForecast };
+  };
   for (let r = table.firstDataRow; r <= table.lastDataRow; r++) {
     const name = reader.text(r, colName, hName, null);
     const subject = name === "" ? null : name;
@@ -41,6 +52,7 @@ export function readInvestments(ctx: TableContext): InvestmentTableInput {
       if (field === "forecast" && values.forecast === null) forecastProblem = reader.problem;
     }
     const comment = reader.text(r, colComment, hComment, subject);
+    const given = readGiven(r, subject);
     if (name === "") {
       if (hasAmounts && ctx.isUnlabelledSum(r)) {
         totalRows.push({ label: UNLABELLED_SUM, ...values, priorYearActual: null, ref: ctx.ref(r, "name"), scope: null });
@@ -52,7 +64,7 @@ export function readInvestments(ctx: TableContext): InvestmentTableInput {
       continue;
     }
     if (isTotalLabel(name)) {
-      totalRows.push({ label: name, ...values, priorYearActual: null, ref: ctx.ref(r, "name"), scope: null });
+      totalRows.push({ label: name, ...values, priorYearActual: null, ref: ctx.ref(r, "name"), scope: null, ...(given ? { givenInvestment: given } : {}) });
       continue;
     }
     if (!hasAmounts && comment === "") continue;
@@ -63,6 +75,7 @@ export function readInvestments(ctx: TableContext): InvestmentTableInput {
       multiYear: reader.flag(r, colMultiYear),
       comment: comment === "" ? null : comment,
       ref: ctx.ref(r, "name"),
+      ...(given ? { given } : {}),
     });
   }
   reportDuplicates(ctx, rows.map((row) => ({ label: row.name, ref: row.ref })));
@@ -73,6 +86,7 @@ export function readInvestments(ctx: TableContext): InvestmentTableInput {
     totalRows,
     hasForecast: hasForecastCol,
     hasPreviousForecast: ctx.col("previousForecast") !== undefined,
+    givenHeaders,
     ...(table.unit !== ctx.unit ? { sourceUnit: table.unit } : {}),
   };
 }

@@ -107,11 +107,11 @@ describe("given derived columns: checked, and used where the table lacks their s
 describe("the name column found by its content", () => {
   it("reads Socialnämndens investments under the header 'Mnkr, netto' (was: the whole run stopped)", () => {
     const investments = table([
-      "Mnkr, netto | Budget 2019 | Bokslut 2019 | Prognos T2",
-      "Inventarier och maskiner | 3,0 | 2,8 | 2,0",
-      "Klimatinvesteringar | 5,0 | 4,9 | 5,0",
-      "Bilar med finansiell leasing | 0,0 | 4,8 | 0,0",
-      "Summa | 8,0 | 12,5 | 7,0",
+      "Mnkr, netto | Budget 2019 | Bokslut 2019 | Prognos T2 | Avvikelse | Avvikelse prognos T2/2019",
+      "Inventarier och maskiner | 3,0 | 2,8 | 2,0 | 0,2 | -0,8",
+      "Klimatinvesteringar | 5,0 | 4,9 | 5,0 | 0,1 | 0,1",
+      "Bilar med finansiell leasing | 0,0 | 4,8 | 0,0 | -4,8 | -4,8",
+      "Summa | 8,0 | 12,5 | 7,0 | -4,5 | -5,5",
     ]);
     const { report, result } = run([sheet("Drift", table(publishedDrift)), sheet("Investeringar", investments)]);
     expect(report.investments!.rows.map((r) => [r.name, r.deviation, r.deviationVsForecast])).toEqual([
@@ -122,6 +122,12 @@ describe("the name column found by its content", () => {
     expect(report.investments!.total).toMatchObject({ budget: 8, actual: 12.5, deviation: -4.5, deviationVsForecast: -5.5 });
     expect(report.tables.find((t) => t.sheet === "Investeringar")).toMatchObject({ unit: "mnkr", unitFrom: "header", columns: { name: "A" } });
     expect(only(result.findings, "TABLE_UNREADABLE")).toEqual([]);
+    // The given Avvikelse columns agree with the published figures: checked, no mismatch.
+    expect(report.tables.find((t) => t.sheet === "Investeringar")!.columns).toMatchObject({ deviation: "E", deviationVsForecast: "F" });
+    expect(only(result.findings, "GIVEN_MISMATCH")).toEqual([]);
+    const wrong = investments.map((row) => (row[0] === "Klimatinvesteringar" ? [...row.slice(0, 5), "1,1"] : row));
+    const m = only(run([sheet("Drift", table(publishedDrift)), sheet("Investeringar", wrong)]).result.findings, "GIVEN_MISMATCH");
+    expect(m.map((f) => [f.cell, f.params?.stated, f.params?.computed])).toEqual([["F3", "1,1 mnkr", "0,1 mnkr"]]);
   });
 
   it("takes an empty or '(mnkr)' header over text, and 'Belopp i tkr' as the unit", () => {
