@@ -9,7 +9,7 @@ import { type TableContext, UNLABELLED_SUM } from "./context";
 import { reportDuplicates } from "./drift";
 import { isTotalLabel, wordKey, words } from "./normalise";
 import { makeFinding } from "../../i18n/findings.sv";
-import { COST_KIND_WORDS } from "./synonyms";
+import { COST_KIND_WORDS, COST_SCOPE_WORDS } from "./synonyms";
 
 export function readCostTypes(ctx: TableContext): CostTypeTableInput {
   const { table, reader } = ctx;
@@ -91,19 +91,20 @@ export function readCostTypes(ctx: TableContext): CostTypeTableInput {
 /** "Summa intäkter" → revenue, "Summa kostnader" → cost, "Netto"/"Summa"/"Nettokostnad" → all rows (null). */
 export function costScopeOf(label: string): CostKind | null {
   const w = words(label);
-  if (w.some((x) => x.startsWith("netto"))) return null;
-  if (w.some((x) => x.startsWith("intakt"))) return "revenue";
-  if (w.some((x) => x === "kostnad" || x === "kostnader" || x.startsWith("kostnader"))) return "cost";
+  if (w.some((x) => COST_SCOPE_WORDS.net.some((n) => x.startsWith(n)))) return null;
+  return kindOfWords(w);
+}
+
+function kindOfWords(w: string[]): CostKind | null {
+  if (w.some((x) => COST_SCOPE_WORDS.revenue.some((n) => x.startsWith(n)))) return "revenue";
+  if (w.some((x) => (COST_SCOPE_WORDS.cost as readonly string[]).includes(x))) return "cost";
   return null;
 }
 
 /** A heading row without amounts: "Intäkter", "Verksamhetens intäkter", "Kostnader" … */
 function sectionHeading(name: string): CostKind | null {
   const w = words(name);
-  if (w.length === 0 || w.length > 3) return null;
-  if (w.some((x) => x.startsWith("intakt"))) return "revenue";
-  if (w.some((x) => x === "kostnader" || x === "kostnad")) return "cost";
-  return null;
+  return w.length === 0 || w.length > 3 ? null : kindOfWords(w);
 }
 
 /**

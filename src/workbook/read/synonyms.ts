@@ -523,3 +523,14 @@ export const STATUS_WORDS: [string, "full" | "partial" | "none" | "notMeasured" 
   ["inte", "none"],
   ["nej", "none"],
 ];
+
+/**
+ * Words (normalised) that scope a cost-type total or name a section heading: "Summa intäkter"
+ * covers the revenues, "Summa kostnader" the costs; a word starting with a `net` stem
+ * ("Netto", "Nettokostnad") covers every row. Revenue stems match the start of a word.
+ */
+export const COST_SCOPE_WORDS = {
+  net: ["netto"],
+  revenue: ["intakt"],
+  cost: ["kostnad", "kostnader"],
+} as const;
