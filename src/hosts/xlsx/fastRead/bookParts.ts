@@ -1,5 +1,5 @@
 import { isPercentFormat } from "../../../workbook/cells";
-import { attributes, decodeText, isTrue, nameIs, type XmlHandler } from "./xmlScan";
+import { attributes, decodeText, isTrue, latin1, nameIs, type XmlHandler } from "./xmlScan";
 import type { Package } from "./parts";
 
 /** What xl/workbook.xml says: its sheets in order, the date system and the defined names. */
@@ -107,7 +107,7 @@ export async function readStyles(pkg: Package, part: string): Promise<XfInfo[]> 
   await pkg.scan(part, {
     wantText: false,
     open(buf, name, nameEnd, attrEnd, empty) {
-      const tag = buf.toString("latin1", name, nameEnd);
+      const tag = latin1(buf, name, nameEnd);
       switch (tag) {
         case "numFmts":
         case "fonts":
@@ -147,7 +147,7 @@ export async function readStyles(pkg: Package, part: string): Promise<XfInfo[]> 
       }
     },
     close(buf, name, nameEnd) {
-      const tag = buf.toString("latin1", name, nameEnd);
+      const tag = latin1(buf, name, nameEnd);
       if (tag === section) section = "";
       else if (tag === "font") inFont = false;
       else if (tag === "xf") inXf = false;

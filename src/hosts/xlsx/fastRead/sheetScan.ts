@@ -2,7 +2,8 @@ import type { CellStyle, CellValue, GridTable } from "../../../workbook/cells";
 import { columnLetters, percentCellText } from "../../../workbook/cells";
 import { unescapeExcel, type XfInfo } from "./bookParts";
 import { slideFormula } from "./sharedFormula";
-import { attributes, decodeText, isTrue, nameIs, StructureError, type XmlHandler } from "./xmlScan";
+import { attributes, decodeText, isTrue, latin1, nameIs, type XmlHandler } from "./xmlScan";
+import { StructureError } from "./xmlScan";
 
 /**
  * One worksheet part, scanned into the grid's rows as its bytes arrive. Each cell is read by the
@@ -46,21 +47,14 @@ const IN_RUN_T = 4;
 const MS_PER_DAY = 86_400_000;
 const EPOCH_1970 = 25569;
 
-function typeCode(t: string | undefined): number {
-  switch (t) {
-    case "s":
-      return T_SHARED;
-    case "str":
-      return T_STR;
-    case "inlineStr":
-      return T_INLINE;
-    case "b":
-      return T_BOOL;
-    case "e":
-      return T_ERROR;
-    default:
-      return T_NUMBER;
-  }
+/** The cell type attribute ("s", "str", "inlineStr", "b", "e"; anything else is a number) from its bytes. */
+function typeCode(buf: Buffer, start: number, end: number): number {
+  const len = end - start;
+  const b = buf[start];
+  if (len === 1) return b === 0x73 ? T_SHARED : b === 0x62 ? T_BOOL : b === 0x65 ? T_ERROR : T_NUMBER;
+  if (len === 3 && nameIs(buf, start, end, "str")) return T_STR;
+  if (len === 9 && nameIs(buf, start, end, "inlineStr")) return T_INLINE;
+  return T_NUMBER;
 }
 
 /** A date serial as the ExcelJS path gives it: through a Date at millisecond precision, 1904 shifted. */
@@ -74,22 +68,47 @@ function decodeAgain(s: string): string {
   return s.includes("&") ? s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] ?? _m) : s;
 }
 
-/** Digits with an optional minus sign, at most 15 of them, as a number; NaN when it is anything else. */
-function plainInteger(buf: Buffer, start: number, end: number): number {
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_v, k) => 10 ** k);
+
+/**
+ * A plain decimal ("-12", "1297.1") of at most 15 digits as a number; NaN when it is anything
+ * else (then parseFloat decides). Exact: digits and 10^k below 2^53 are exact doubles, and one
+ * division of exact doubles is correctly rounded, as parseFloat is.
+ */
+function plainNumber(buf: Buffer, start: number, end: number): number {
   let i = start;
   let negative = false;
   if (buf[i] === 0x2d) {
     negative = true;
     i++;
   }
-  if (i >= end || end - i > 15) return NaN;
+  if (i >= end || end - i > 16) return NaN;
   let n = 0;
+  let digits = 0;
+  let point = -1;
   for (; i < end; i++) {
     const d = buf[i] - 0x30;
-    if (d < 0 || d > 9) return NaN;
+    if (d >= 0 && d <= 9) {
+      n = n * 10 + d;
+      digits++;
+    } else if (d === -2 && point < 0) point = digits;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15 || point === digits) return NaN;
+  const v = point < 0 ? n : n / POWERS_OF_TEN[digits - point];
+  return negative ? -v : v;
+}
+
+/** A style index: digits only, else 0. */
+function plainIndex(buf: Buffer, start: number, end: number): number {
+  if (end - start > 9) return 0;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = buf[i] - 0x30;
+    if (d < 0 || d > 9) return 0;
     n = n * 10 + d;
   }
-  return negative ? -n : n;
+  return n;
 }
 
 interface SharedMaster {
@@ -135,12 +154,12 @@ export class SheetHandler implements XmlHandler {
 
   constructor(private readonly ctx: SheetContext) {}
 
-  open(buf: Buffer, name: number, nameEnd: number, attrEnd: number, empty: boolean): void {
+  open(buf: Buffer, name: number, nameEnd: number, attrEnd: number, empty: boolean, attrs: Int32Array, attrCount: number): void {
     const len = nameEnd - name;
     if (this.inSheetData) {
       const b = buf[name];
       if (len === 1) {
-        if (b === 0x63 /* c */) return this.openCell(buf, nameEnd, attrEnd, empty);
+        if (b === 0x63 /* c */) return this.openCell(buf, attrs, attrCount, empty);
         if (b === 0x76 /* v */) {
           if (!empty && this.phonetic === 0) this.startText(IN_V);
           return;
@@ -160,11 +179,11 @@ export class SheetHandler implements XmlHandler {
         }
         return;
       }
-      if (len === 3 && b === 0x72 && nameIs(buf, name, nameEnd, "row")) return this.openRow(buf, nameEnd, attrEnd, empty);
+      if (len === 3 && b === 0x72 && nameIs(buf, name, nameEnd, "row")) return this.openRow(buf, attrs, attrCount, empty);
       if (len === 3 && nameIs(buf, name, nameEnd, "rPh") && !empty) this.phonetic++;
       return;
     }
-    const tag = buf.toString("latin1", name, nameEnd);
+    const tag = latin1(buf, name, nameEnd);
     switch (tag) {
       case "sheetData":
         this.inSheetData = !empty;
@@ -225,7 +244,7 @@ export class SheetHandler implements XmlHandler {
     switch (this.into) {
       case IN_V:
         if (this.value === undefined && Number.isNaN(this.number) && !cdata && (this.type === T_NUMBER || this.type === T_SHARED)) {
-          this.number = plainInteger(buf, start, end);
+          this.number = plainNumber(buf, start, end);
           if (!Number.isNaN(this.number)) return;
         }
         if (!Number.isNaN(this.number)) {
@@ -252,14 +271,20 @@ export class SheetHandler implements XmlHandler {
     this.wantText = true;
   }
 
-  private openRow(buf: Buffer, nameEnd: number, attrEnd: number, empty: boolean): void {
+  private openRow(buf: Buffer, at: Int32Array, count: number, empty: boolean): void {
     let r = this.rowIndex + 1;
     let hidden = false;
-    if (nameEnd < attrEnd) {
-      const a = attributes(buf, nameEnd, attrEnd);
-      const n = parseInt(a.get("r") ?? "", 10);
-      if (n >= 1) r = n - 1;
-      hidden = isTrue(a.get("hidden"));
+    for (let k = 0; k < count * 4; k += 4) {
+      const ns = at[k];
+      const ne = at[k + 1];
+      const vs = at[k + 2];
+      const ve = at[k + 3];
+      if (ne - ns === 1 && buf[ns] === 0x72 /* r */) {
+        const n = plainIndex(buf, vs, ve);
+        if (n >= 1) r = n - 1;
+      } else if (ne - ns === 6 && nameIs(buf, ns, ne, "hidden")) {
+        hidden = isTrue(latin1(buf, vs, ve));
+      }
     }
     this.rowIndex = r;
     if (hidden) this.hiddenRowFlags.push(r);
@@ -277,46 +302,28 @@ export class SheetHandler implements XmlHandler {
     this.rows[this.rowIndex] = out;
   }
 
-  private openCell(buf: Buffer, nameEnd: number, attrEnd: number, empty: boolean): void {
+  private openCell(buf: Buffer, at: Int32Array, count: number, empty: boolean): void {
     let col = this.col + 1;
     let style = 0;
     let type = T_NUMBER;
-    // The attributes by hand: this runs for every cell.
-    let i = nameEnd;
-    while (i < attrEnd) {
-      const b = buf[i];
-      if (b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d) {
-        i++;
-        continue;
-      }
-      const nameStart = i;
-      while (i < attrEnd && buf[i] !== 0x3d) i++;
-      let ne = i;
-      while (ne > nameStart && buf[ne - 1] <= 0x20) ne--;
-      i++;
-      while (i < attrEnd && buf[i] !== 0x22 && buf[i] !== 0x27) i++;
-      const quote = buf[i];
-      const vs = i + 1;
-      const ve = buf.indexOf(quote, vs);
-      if (ve < 0 || ve > attrEnd) throw new StructureError();
-      i = ve + 1;
-      if (ne - nameStart !== 1) continue;
-      const an = buf[nameStart];
+    for (let k = 0; k < count * 4; k += 4) {
+      const ns = at[k];
+      if (at[k + 1] - ns !== 1) continue;
+      const vs = at[k + 2];
+      const ve = at[k + 3];
+      const an = buf[ns];
       if (an === 0x72 /* r */) {
         let c = 0;
-        let j = vs;
-        while (j < ve) {
+        for (let j = vs; j < ve; j++) {
           const ch = buf[j] | 0x20;
           if (ch < 0x61 || ch > 0x7a) break;
           c = c * 26 + (ch - 0x60);
-          j++;
         }
         if (c > 0) col = c - 1;
       } else if (an === 0x73 /* s */) {
-        style = plainInteger(buf, vs, ve);
-        if (!(style > 0)) style = 0;
+        style = plainIndex(buf, vs, ve);
       } else if (an === 0x74 /* t */) {
-        type = typeCode(buf.toString("latin1", vs, ve));
+        type = typeCode(buf, vs, ve);
       }
     }
     this.col = col;
@@ -371,12 +378,11 @@ export class SheetHandler implements XmlHandler {
         }
       }
       if (formula) this.formulas.set(at, formula);
-      const raw = this.value ?? (Number.isNaN(this.number) ? undefined : String(this.number));
-      if (!raw) {
+      if (this.value === undefined ? Number.isNaN(this.number) : this.value === "") {
         value = null;
         this.formulasWithoutValue.push(at);
       } else {
-        value = this.result(raw, xf);
+        value = this.result(xf);
       }
     } else if (!hasValue) {
       // A cell with only a style (or nothing) holds no value and makes no row.
@@ -397,7 +403,8 @@ export class SheetHandler implements XmlHandler {
   }
 
   /** A formula's cached result, by the cell's type. */
-  private result(raw: string, xf: XfInfo | undefined): CellValue {
+  private result(xf: XfInfo | undefined): CellValue {
+    const raw = this.value ?? String(this.number);
     let v: number | string | boolean | { error: string };
     switch (this.type) {
       case T_STR:
@@ -410,7 +417,7 @@ export class SheetHandler implements XmlHandler {
         v = { error: raw };
         break;
       default:
-        v = parseFloat(raw);
+        v = this.value === undefined ? this.number : parseFloat(raw);
     }
     if (xf?.format === 2) return dateSerial(typeof v === "object" ? NaN : Number(v), this.ctx.date1904);
     return v;
@@ -419,7 +426,7 @@ export class SheetHandler implements XmlHandler {
   private plain(xf: XfInfo | undefined): CellValue {
     switch (this.type) {
       case T_SHARED: {
-        const index = Number.isNaN(this.number) ? parseInt(this.value ?? "", 10) : this.number;
+        const index = Number.isNaN(this.number) ? parseInt(this.value ?? "", 10) : Number.isInteger(this.number) ? this.number : parseInt(String(this.number), 10);
         const s = this.ctx.strings[index];
         // ExcelJS breaks on an index past the shared strings; the ExcelJS path refused such a file.
         if (s === undefined) throw new StructureError();

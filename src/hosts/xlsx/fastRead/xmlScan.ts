@@ -36,8 +36,12 @@ export class XmlError extends Error {
 export class StructureError extends Error {}
 
 export interface XmlHandler {
-  /** A start tag, or an empty-element tag when `empty`; the local name is buf[name, nameEnd), attributes buf[nameEnd, attrEnd). */
-  open(buf: Buffer, name: number, nameEnd: number, attrEnd: number, empty: boolean): void;
+  /**
+   * A start tag, or an empty-element tag when `empty`; the local name is buf[name, nameEnd),
+   * attributes buf[nameEnd, attrEnd), and their first `attrCount` byte ranges are in `attrs` as
+   * [local name start, name end, value start, value end] each (values raw; valid during the call only).
+   */
+  open(buf: Buffer, name: number, nameEnd: number, attrEnd: number, empty: boolean, attrs: Int32Array, attrCount: number): void;
   close(buf: Buffer, name: number, nameEnd: number): void;
   /** Character data (entities not yet decoded unless `cdata`), given only while `wantText` is true. */
   text(buf: Buffer, start: number, end: number, cdata: boolean): void;
@@ -61,6 +65,8 @@ export class XmlScanner {
   /** Newlines in the bytes already consumed, and bytes since the last of them: for error positions. */
   private lines = 0;
   private column = 0;
+  /** The attribute ranges of the tag being handed over (see XmlHandler.open). */
+  private readonly attrs = new Int32Array(4 * 32);
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -148,7 +154,7 @@ export class XmlScanner {
           const end = buf.indexOf("-->", p + 4, "latin1");
           if (end < 0) return p;
           p = end + 3;
-        } else if (buf.toString("latin1", p, p + 9) === "<![CDATA[") {
+        } else if (latin1(buf, p, p + 9) === "<![CDATA[") {
           const end = buf.indexOf("]]>", p + 9, "latin1");
           if (end < 0) return p;
           if (this.depth === 0) throw new XmlError(p);
@@ -172,26 +178,75 @@ export class XmlScanner {
         if (i >= n) return p;
         const nameEnd = i;
         if (nameEnd === p + 1) throw new XmlError(p);
-        let quote = 0;
-        for (; i < n; i++) {
+        // The attributes, walked once: their byte ranges go to the handler with the tag.
+        const at = this.attrs;
+        let count = 0;
+        let empty = false;
+        for (;;) {
+          while (i < n && isSpace(buf[i])) i++;
+          if (i >= n) return p;
           const b = buf[i];
-          if (quote !== 0) {
-            if (b === quote) quote = 0;
-          } else if (b === QUOT || b === APOS) quote = b;
-          else if (b === GT) break;
-          else if (b === LT) throw new XmlError(i);
+          if (b === GT) break;
+          if (b === SLASH) {
+            if (i + 1 >= n) return p;
+            if (buf[i + 1] !== GT) throw new XmlError(i);
+            empty = true;
+            i++;
+            break;
+          }
+          const ns = i;
+          while (i < n && buf[i] !== EQ && buf[i] !== GT && buf[i] !== LT && !isSpace(buf[i])) i++;
+          if (i >= n) return p;
+          const ne = i;
+          while (i < n && isSpace(buf[i])) i++;
+          if (i >= n) return p;
+          if (buf[i] !== EQ || ne === ns) throw new XmlError(i);
+          i++;
+          while (i < n && isSpace(buf[i])) i++;
+          if (i >= n) return p;
+          const quote = buf[i];
+          if (quote !== QUOT && quote !== APOS) throw new XmlError(i);
+          const vs = i + 1;
+          let ve = vs;
+          while (ve < n && buf[ve] !== quote) {
+            if (buf[ve] === LT) throw new XmlError(ve);
+            ve++;
+          }
+          if (ve >= n) return p;
+          if (count * 4 < at.length) {
+            at[count * 4] = localStart(buf, ns, ne);
+            at[count * 4 + 1] = ne;
+            at[count * 4 + 2] = vs;
+            at[count * 4 + 3] = ve;
+            count++;
+          }
+          i = ve + 1;
+          const after = buf[i];
+          if (i < n && after !== GT && after !== SLASH && !isSpace(after)) throw new XmlError(i);
         }
-        if (i >= n) return p;
-        const empty = buf[i - 1] === SLASH;
         if (this.depth === 0 && this.sawRoot) throw new XmlError(p);
         this.sawRoot = true;
-        h.open(buf, localStart(buf, p + 1, nameEnd), nameEnd, empty ? i - 1 : i, empty);
+        h.open(buf, localStart(buf, p + 1, nameEnd), nameEnd, empty ? i - 1 : i, empty, at, count);
         if (!empty) this.depth++;
         p = i + 1;
       }
     }
     return p;
   }
+}
+
+/** Node's own slice methods, without toString's argument checks (this runs for every cell). */
+interface FastSlices {
+  utf8Slice(start: number, end: number): string;
+  latin1Slice(start: number, end: number): string;
+}
+
+export function utf8(buf: Buffer, start: number, end: number): string {
+  return (buf as unknown as FastSlices).utf8Slice(start, end);
+}
+
+export function latin1(buf: Buffer, start: number, end: number): string {
+  return (buf as unknown as FastSlices).latin1Slice(start, end);
 }
 
 /** Whether buf[start, end) is the ASCII name `name`. */
@@ -224,7 +279,7 @@ function decodeEntities(s: string, at: number): string {
 
 /** Text or an attribute value as a string: UTF-8, line ends normalised, references decoded, checked. */
 export function decodeText(buf: Buffer, start: number, end: number, cdata = false): string {
-  let s = buf.toString("utf8", start, end);
+  let s = utf8(buf, start, end);
   if (s.includes("\r")) s = s.replace(/\r\n?/g, "\n");
   if (NOT_XML.test(s)) throw new XmlError(start);
   if (!cdata && s.includes("&")) {
@@ -253,7 +308,7 @@ export function attributes(buf: Buffer, start: number, end: number): Map<string,
     const close = buf.indexOf(quote, i + 1);
     if (close < 0 || close >= end) throw new XmlError(i);
     const value = decodeText(buf, i + 1, close);
-    out.set(buf.toString("latin1", localStart(buf, nameStart, nameEnd), nameEnd), value.replace(/[\t\n]/g, " "));
+    out.set(latin1(buf, localStart(buf, nameStart, nameEnd), nameEnd), value.replace(/[\t\n]/g, " "));
     i = close + 1;
   }
   return out;
