@@ -72,11 +72,35 @@ export function inflateInto(bytes: Buffer, e: ZipEntry, file: string, sink: (chu
     const inflater = createInflateRaw({ chunkSize: CHUNK });
     let size = 0;
     let failed = false;
+    let ended = false;
+    let scheduled = false;
+    // Chunks are scanned on the next turn of the event loop, so that zlib inflates the next one
+    // on its thread meanwhile; a few waiting chunks pause it.
+    const queue: Buffer[] = [];
     const fail = (err: unknown) => {
       if (failed) return;
       failed = true;
+      queue.length = 0;
       inflater.destroy();
       reject(err);
+    };
+    const finish = () => {
+      if (failed) return;
+      if (size !== e.uncompressedSize) fail(wrongSize());
+      else resolve();
+    };
+    const drain = () => {
+      scheduled = false;
+      while (queue.length > 0 && !failed) {
+        try {
+          sink(queue.shift()!);
+        } catch (err) {
+          fail(err);
+          return;
+        }
+      }
+      if (ended) finish();
+      else if (inflater.isPaused()) inflater.resume();
     };
     inflater.on("data", (chunk: Buffer) => {
       if (failed) return;
@@ -85,17 +109,17 @@ export function inflateInto(bytes: Buffer, e: ZipEntry, file: string, sink: (chu
         fail(new FoljsamError(XLSX_MESSAGES.zipBomb(file, `delen ${partName(e)} packas upp till mer än de ${formatBytes(e.uncompressedSize)} som anges`)));
         return;
       }
-      try {
-        sink(chunk);
-      } catch (err) {
-        fail(err);
+      queue.push(chunk);
+      if (queue.length >= 4) inflater.pause();
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(drain);
       }
     });
     inflater.on("error", () => fail(new FoljsamError(XLSX_MESSAGES.corrupt(file, `delen ${partName(e)} går inte att packa upp`))));
     inflater.on("end", () => {
-      if (failed) return;
-      if (size !== e.uncompressedSize) fail(wrongSize());
-      else resolve();
+      ended = true;
+      if (!scheduled) finish();
     });
     inflater.end(data);
   });
