@@ -129,6 +129,7 @@ export class SheetHandler implements XmlHandler {
   private readonly tableParts: string[] = [];
   private readonly shared = new Map<string, SharedMaster>();
   private readonly letters: string[] = [];
+  private readonly styleObjects: CellStyle[] = [];
 
   private inSheetData = false;
   private section = "";
@@ -395,9 +396,14 @@ export class SheetHandler implements XmlHandler {
     while (out.length < c) out.push(null);
     out[c] = value;
     if (xf !== undefined && (xf.bold || xf.indent > 0)) {
-      const style: CellStyle = {};
-      if (xf.indent > 0) style.indent = xf.indent;
-      if (xf.bold) style.bold = true;
+      // One object per style, shared by its cells: a ledger indents most of its name column.
+      let style = this.styleObjects[this.styleId];
+      if (style === undefined) {
+        style = {};
+        if (xf.indent > 0) style.indent = xf.indent;
+        if (xf.bold) style.bold = true;
+        this.styleObjects[this.styleId] = style;
+      }
       this.cellStyles.set(this.address(r, c), style);
     }
   }
