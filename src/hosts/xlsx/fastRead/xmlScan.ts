@@ -4,7 +4,8 @@
  * run between chunks. It checks what an XML parser must refuse in a workbook (a document cut
  * short, unbalanced tags, an unknown entity, a character XML does not allow) and reports it with
  * its line and column, as the ExcelJS path did. Names reach the handler as byte ranges with any
- * namespace prefix skipped; attributes are parsed only when a handler asks for them.
+ * namespace prefix skipped, attributes as byte ranges walked once with the tag; strings are made
+ * only when a handler asks for them.
  */
 
 const LT = 0x3c;
