@@ -3,7 +3,8 @@
 // The compiled command line lives in lib/ (built by `npm run build:cli`, run by `prepare` after `npm ci`).
 let main;
 try {
-  main = require("../lib/cli/main.js").main;
+  // In a worker thread, so that running out of memory is one Swedish line (lib/cli/memoryGuard.js).
+  main = require("../lib/cli/memoryGuard.js").mainInWorker;
 } catch (e) {
   process.stderr.write("foljsam: kommandoraden är inte byggd. Kör `npm ci` eller `npm run build:cli` först.\n");
   process.exit(2);

@@ -10,7 +10,11 @@
  * 3. Times the engine alone (computeFollowUp) on 1 000 000 drift rows held in memory.
  * 4. Counts the fake Excel API's syncs, largest request and largest response when the add-in reads
  *    a 1 000-row and a 100 000-row workbook and writes its follow-up sheets.
- * 5. Ends with one line: `bench: report <a> s, io floor <b> s, ratio <a/b>, rows 200000, …`.
+ * 5. Times the raw floor (rawFloor.ts: node:zlib and a byte scanner read the workbook, and deflate
+ *    at level 1 the new XML the report wrote) with each report run, and report and raw floor at
+ *    20 000 and 1 000 000 rows too (growth.ts), time and peak memory each.
+ * 6. Ends with one line: `bench: report <a> s, io floor <b> s, ratio <a/b>, rows 200000, …, raw
+ *    floor <c> s, raw ratio <a/c>, peak memory report <m> MB`.
  *
  * Goals (the exit code is 1 when one is missed): ratio ≤ 1.5, the engine on 1 000 000 rows faster
  * than the floor's reading of 200 000, the same number of syncs to read any size, no request above
@@ -30,10 +34,11 @@ import type { RequirementProbe } from "../../src/hosts/office/requirements";
 import { resolveSettings, runFollowUp } from "../../src/workbook/followUp";
 import { readWorkbook } from "../../src/workbook/read";
 import { ledgerDriftRows, ledgerIndicatorRows, writeLedgerWorkbook } from "./ledger";
+import { growth, growthLine, GROWTH_SIZES, type RawFloorRun, rawFloor, SCALE, type SizeResult, type Timed } from "./growth";
 
-const ROWS = 200_000;
+const ROWS = Math.round(200_000 / SCALE);
 const INDICATORS = 2_000;
-const ENGINE_ROWS = 1_000_000;
+const ENGINE_ROWS = Math.round(1_000_000 / SCALE);
 const RUNS = 3;
 const REQUEST_LIMIT = 4_000_000;
 
@@ -42,12 +47,8 @@ const ROOT = resolve(__dirname, "..", "..", "..", "..");
 const BIN = join(ROOT, "bin", "foljsam.js");
 const FLOOR = join(__dirname, "floor.js");
 const PEAK = join(__dirname, "peakMemory.js");
+const RAW = join(__dirname, "rawFloor.js");
 
-interface Timed {
-  seconds: number;
-  stdout: string;
-  peakBytes: number;
-}
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -168,13 +169,15 @@ async function main(): Promise<void> {
     const floors: Timed[] = [];
     const reports: Timed[] = [];
     const floorReads: number[] = [];
+    const raws: RawFloorRun[] = [];
     for (let i = 0; i < RUNS; i++) {
       const f = await timed([FLOOR, input, join(folder, "golv.xlsx")], folder);
       floors.push(f);
       floorReads.push((JSON.parse(f.stdout) as { read: number }).read);
       const r = await timed([BIN, "report", input, "-o", join(folder, "uppfoljning.xlsx")], folder);
       reports.push(r);
-      say(`  run ${i + 1}: floor ${sec(f.seconds)} s (read ${sec(floorReads[i])} s), report ${sec(r.seconds)} s`);
+      raws.push(await rawFloor(timed, RAW, input, join(folder, "uppfoljning.xlsx"), folder));
+      say(`  run ${i + 1}: floor ${sec(f.seconds)} s (read ${sec(floorReads[i])} s), report ${sec(r.seconds)} s, raw floor ${sec(raws[i].seconds)} s`);
     }
     const floor = median(floors.map((t) => t.seconds));
     const report = median(reports.map((t) => t.seconds));
@@ -185,12 +188,19 @@ async function main(): Promise<void> {
     const floorPeak = Math.max(...floors.map((t) => t.peakBytes));
     say(`floor (ExcelJS read + write, child process): median ${sec(floor)} s, of which reading ${sec(floorRead)} s; peak memory ${gb(floorPeak)}`);
     say(`foljsam report (child process): median ${sec(report)} s, ratio ${ratio.toFixed(2)}; output ${mb(outSize)}; peak memory ${gb(reportPeak)}`);
+    const raw = median(raws.map((t) => t.seconds));
+    const rawRatio = report / raw;
+    const main200: SizeResult = { rows: ROWS, report: { seconds: report, peakBytes: reportPeak }, raw: { ...raws.find((t) => t.seconds === raw)!, peakBytes: Math.max(...raws.map((t) => t.peakBytes)) } };
+    const sizes = [...(await growth(timed, BIN, RAW, folder, new Set([ROWS]))), main200].sort((a, b) => a.rows - b.rows);
+    say("growth (report and raw floor, medians of 3 interleaved runs; the largest once, default heap):");
+    for (const r of sizes) say(`  ${growthLine(r)}`);
+    const million = sizes.find((r) => r.rows === GROWTH_SIZES[2]);
 
     const input1m = engineInput(ENGINE_ROWS);
     const engineStarted = process.hrtime.bigint();
     const result = computeFollowUp(input1m, defaultSettings());
     const engine = Number(process.hrtime.bigint() - engineStarted) / 1e9;
-    say(`engine alone: ${ENGINE_ROWS} rows in ${sec(engine)} s (${result.findings.length} findings); the floor reads ${ROWS} rows in ${sec(floorRead)} s`);
+    say(`engine alone: ${ENGINE_ROWS} rows in ${sec(engine)} s (${result.findings.length} findings); the floor reads ${ROWS} rows in ${sec(floorRead)} s, the raw floor ${ENGINE_ROWS} rows in ${million?.raw ? sec(million.raw.read) : "?"} s`);
 
     const small = await office(1_000);
     const large = await office(100_000);
@@ -206,6 +216,10 @@ async function main(): Promise<void> {
       { goal: "engine on 1 000 000 rows faster than the floor's reading of 200 000", met: engine < floorRead },
       { goal: "syncs to read independent of size", met: small.read.syncs === large.read.syncs },
       { goal: "no request above 4 MB", met: largestRequest <= REQUEST_LIMIT },
+      { goal: `raw ratio ≤ 2.0 at ${ROWS} rows`, met: rawRatio <= 2 },
+      { goal: `peak memory of report ≤ 400 MB at ${ROWS} rows`, met: reportPeak <= 400e6 },
+      { goal: `report completes on ${GROWTH_SIZES[2]} rows with the default heap`, met: million !== undefined && !("failed" in million.report) },
+      { goal: `engine on ${ENGINE_ROWS} rows no slower than the raw floor's reading of them`, met: million?.raw !== null && million?.raw !== undefined && engine <= million.raw.read },
     ];
     for (const g of goals) say(`goal: ${g.goal}: ${g.met ? "met" : "NOT MET"}`);
     if (goals.some((g) => !g.met)) process.exitCode = 1;
@@ -214,7 +228,8 @@ async function main(): Promise<void> {
       `bench: report ${sec(report)} s, io floor ${sec(floor)} s, ratio ${ratio.toFixed(2)}, rows ${ROWS}, ` +
         `engine ${ENGINE_ROWS} rows ${sec(engine)} s vs floor read ${sec(floorRead)} s, ` +
         `office syncs read ${small.read.syncs}/${large.read.syncs} write ${small.write.syncs}/${large.write.syncs} (1 000/100 000 rows), ` +
-        `largest request ${mb(largestRequest)}, peak memory report ${gb(reportPeak)} floor ${gb(floorPeak)}`,
+        `largest request ${mb(largestRequest)}, peak memory report ${gb(reportPeak)} floor ${gb(floorPeak)}` +
+        `, raw floor ${sec(raw)} s, raw ratio ${rawRatio.toFixed(2)}, peak memory report ${Math.round(reportPeak / 1e6)} MB`,
     );
   } finally {
     rmSync(folder, { recursive: true, force: true });

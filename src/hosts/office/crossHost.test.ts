@@ -10,7 +10,7 @@ import * as ExcelJS from "exceljs";
 import { join, resolve } from "path";
 import type { CellValue, WorkbookGrid } from "../../workbook/cells";
 import { resolveSettings, runFollowUp } from "../../workbook/followUp";
-import { readXlsx } from "../xlsx/read";
+import { readXlsxWithWorkbook } from "../xlsx/read";
 import { writeFollowUp } from "../xlsx/write";
 import { tempDir } from "../xlsx/xlsx.testkit";
 import { createFakeWorkbook, dumpSheet, fakeExcelRun } from "./fake";
@@ -53,7 +53,7 @@ function fromExcelJs(ws: ExcelJS.Worksheet): Record<string, ComparableCell> {
 }
 
 it("the Office host on the fake and the xlsx host write the bundled sample's follow-up cell for cell alike", async () => {
-  const { grid, workbook } = await readXlsx(SAMPLE);
+  const { grid, workbook } = await readXlsxWithWorkbook(SAMPLE);
 
   // Office.js: the sample open in (fake) Excel, read, computed and written back.
   const excel = createFakeWorkbook({ name: grid.source, sheets: grid.sheets });

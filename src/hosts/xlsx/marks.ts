@@ -25,7 +25,7 @@ function unescapeSheetName(name: string): string {
 }
 
 /** As the Office.js host: the prefix (names are case-insensitive in Excel) and a number. */
-function isMarkName(name: string): boolean {
+export function isMarkName(name: string): boolean {
   return name.toUpperCase().startsWith(FOLLOW_UP_NAME_PREFIX) && /^\d+$/.test(name.slice(FOLLOW_UP_NAME_PREFIX.length));
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import type { SheetGrid } from "../../workbook/cells";
 import { FOLLOW_UP_NAME_PREFIX } from "../../workbook/plan";
-import { readXlsx, workbookToGrid } from "./read";
+import { readXlsx, readXlsxWithWorkbook, workbookToGrid } from "./read";
 import { saveWorkbook, tempDir } from "./xlsx.testkit";
 
 function sheet(grid: { sheets: SheetGrid[] }, name: string): SheetGrid {
@@ -171,7 +171,7 @@ describe("readXlsx: sheets, tables and Följsam's marks", () => {
       ws.getColumn(2).hidden = true;
     });
     const before = readFileSync(path);
-    const { workbook } = await readXlsx(path);
+    const { workbook } = await readXlsxWithWorkbook(path);
     const ws = workbook.worksheets[0];
     const shape = () => JSON.stringify({ rows: ws.rowCount, cols: ws.columns?.length ?? 0, names: workbook.definedNames.model });
     const first = shape();

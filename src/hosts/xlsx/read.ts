@@ -1,31 +1,45 @@
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import type { CellValue, GridTable, SheetGrid, WorkbookGrid } from "../../workbook/cells";
+import type { CellStyle, CellValue, GridTable, SheetGrid, WorkbookGrid } from "../../workbook/cells";
 import { a1, isPercentFormat, parseA1, percentCellText } from "../../workbook/cells";
 import { FoljsamError } from "../../workbook/errors";
 import { markedSheets } from "./marks";
 import { LOAD_REASONS, READ_REASONS, XLSX_MESSAGES } from "./messages.sv";
 import { fileLabel, firstLine } from "./oneLine";
-import { checkXlsxBytes, formatBytes, MAX_TOTAL_UNCOMPRESSED } from "./zipCheck";
+import { readGrid } from "./fastRead";
+import { checkXlsxBytes, checkXlsxPackage, formatBytes, MAX_TOTAL_UNCOMPRESSED } from "./zipCheck";
 
 /**
- * Reads an .xlsx file into the host-neutral grid, and keeps the ExcelJS workbook so that the
- * command line can write the follow-up sheets into a copy of it. Reading never changes the
- * workbook object (no getRow/getColumn/getCell, which create what they do not find), so every
- * other sheet is written back as ExcelJS loaded it.
+ * Reads an .xlsx file into the host-neutral grid, straight from its XML (fastRead/), with the
+ * file's bytes: writeFollowUpFile keeps its parts as they are. ExcelJS is not loaded here; the
+ * write loads it only for a package it cannot edit directly.
  */
-export async function readXlsx(path: string): Promise<{ grid: WorkbookGrid; workbook: ExcelJS.Workbook; bytes: Buffer }> {
+export async function readXlsx(path: string): Promise<{ grid: WorkbookGrid; bytes: Buffer }> {
+  const file = fileLabel(path);
+  const bytes = await readBytes(path, file);
+  const entries = checkXlsxPackage(bytes, file);
+  return { grid: await readGrid(bytes, entries, file), bytes };
+}
+
+/**
+ * Reads an .xlsx file through ExcelJS: its workbook, for writing into it, and the grid of that
+ * workbook (the reader before fastRead/, kept to test the two against each other). Reading never
+ * changes the workbook object (no getRow/getColumn/getCell, which create what they do not find),
+ * so every other sheet is written back as ExcelJS loaded it.
+ */
+export async function readXlsxWithWorkbook(path: string): Promise<{ grid: WorkbookGrid; workbook: ExcelJS.Workbook; bytes: Buffer }> {
   const file = fileLabel(path);
   const bytes = await readBytes(path, file);
   checkXlsxBytes(bytes, file);
   const workbook = await loadWorkbook(bytes, file);
-  // The file's bytes too: writeFollowUpFile keeps its parts as they are.
   return { grid: workbookToGrid(workbook, file), workbook, bytes };
 }
 
 /** ExcelJS's workbook of checked .xlsx bytes; `file` names it in the message when it cannot be loaded. */
 export async function loadWorkbook(bytes: Buffer, file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only here: the command line's usual path never needs ExcelJS (some 0,3 s of start-up).
+  const { Workbook } = await import("exceljs");
+  const workbook = new Workbook();
   try {
     // ExcelJS's typings declare their own Buffer; Node's is what it takes at run time.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -114,12 +128,13 @@ function plainValue(v: unknown): CellValue {
   }
 }
 
-// Read once: each access through the module namespace is a property getter, and this runs per cell.
-const T_NUMBER = ExcelJS.ValueType.Number;
-const T_STRING = ExcelJS.ValueType.String;
-const T_BOOLEAN = ExcelJS.ValueType.Boolean;
-const T_FORMULA = ExcelJS.ValueType.Formula;
-const T_MERGE = ExcelJS.ValueType.Merge;
+// ExcelJS.ValueType's values (read.test.ts checks them), so that this module does not load ExcelJS.
+export const EXCELJS_VALUE_TYPES = { Merge: 1, Number: 2, String: 3, Formula: 6, Boolean: 9 } as const;
+const T_NUMBER = EXCELJS_VALUE_TYPES.Number;
+const T_STRING = EXCELJS_VALUE_TYPES.String;
+const T_BOOLEAN = EXCELJS_VALUE_TYPES.Boolean;
+const T_FORMULA = EXCELJS_VALUE_TYPES.Formula;
+const T_MERGE = EXCELJS_VALUE_TYPES.Merge;
 
 /** Column letters by 0-based index, built as needed: formula addresses are made per cell. */
 const letters: string[] = [];
@@ -144,6 +159,7 @@ function sheetToGrid(ws: ExcelJS.Worksheet, followUp: boolean): SheetGrid {
   const formulas = new Map<string, string>();
   const formulasWithoutValue: string[] = [];
   const hiddenRows: number[] = [];
+  const cellStyles = new Map<string, CellStyle>();
   let width = 0;
 
   // eachRow visits only rows that hold a value; a hidden row without values hides nothing.
@@ -154,6 +170,8 @@ function sheetToGrid(ws: ExcelJS.Worksheet, followUp: boolean): SheetGrid {
     row.eachCell((cell, colNumber) => {
       const c = colNumber - 1;
       while (out.length < c) out.push(null);
+      const style = cellStyleOf(cell);
+      if (style) cellStyles.set(address(r, c), style);
       let value: CellValue;
       switch (cell.type) {
         case T_NUMBER: {
@@ -202,8 +220,29 @@ function sheetToGrid(ws: ExcelJS.Worksheet, followUp: boolean): SheetGrid {
   if (hiddenColumns.length) sheet.hiddenColumns = hiddenColumns;
   const tables = tablesOf(ws);
   if (tables.length) sheet.tables = tables;
+  const merges = mergesOf(ws);
+  if (merges.length) sheet.merges = merges;
+  if (cellStyles.size) sheet.cellStyles = cellStyles;
   if (followUp) sheet.followUp = true;
   return sheet;
+}
+
+/** Indent and bold of a cell, when it has either. */
+function cellStyleOf(cell: ExcelJS.Cell): CellStyle | null {
+  const st = cell.style as Partial<ExcelJS.Style> | undefined;
+  const indent = st?.alignment?.indent;
+  const bold = st?.font?.bold === true;
+  if (!(typeof indent === "number" && indent > 0) && !bold) return null;
+  const out: CellStyle = {};
+  if (typeof indent === "number" && indent > 0) out.indent = indent;
+  if (bold) out.bold = true;
+  return out;
+}
+
+/** The merged ranges as ExcelJS loaded them, in the file's order (its `_merges` by master cell). */
+function mergesOf(ws: ExcelJS.Worksheet): GridTable[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  return Object.values(merges).map(({ model: m }) => ({ name: "", top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
 }
 
 /** Hidden columns within the used width (hiding the unused columns to the right is common and means nothing). */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "fs";
 import { basename, join } from "path";
 import { FoljsamError } from "../../workbook/errors";
 import { FOLLOW_UP_NAME_PREFIX, type SheetPlan } from "../../workbook/plan";
-import { readXlsx } from "./read";
+import { readXlsx, readXlsxWithWorkbook } from "./read";
 import { followUpSheetNames, writeFollowUp } from "./write";
 import { cellXml, loadWorkbook, patchZip, saveWorkbook, sheetXml, smallSummaryPlan, tempDir, unzip } from "./xlsx.testkit";
 
@@ -88,7 +88,7 @@ describe("writeFollowUp", () => {
     const dir = tempDir();
     const input = join(dir, "in.xlsx");
     await userWorkbook(input);
-    const { workbook } = await readXlsx(input);
+    const { workbook } = await readXlsxWithWorkbook(input);
     const out = join(dir, "ut.xlsx");
     await writeFollowUp(workbook, [driftPlan("Drift (2)"), summaryPlan("Sammanfattning (2)")], out);
 
@@ -152,11 +152,11 @@ describe("writeFollowUp", () => {
     const dir = tempDir();
     const input = join(dir, "in.xlsx");
     await userWorkbook(input);
-    const first = await readXlsx(input);
+    const first = await readXlsxWithWorkbook(input);
     expect(followUpSheetNames(first.workbook)).toEqual([]);
     await writeFollowUp(first.workbook, [driftPlan("Drift (2)"), summaryPlan("Sammanfattning (2)")], join(dir, "ut1.xlsx"));
 
-    const second = await readXlsx(join(dir, "ut1.xlsx"));
+    const second = await readXlsxWithWorkbook(join(dir, "ut1.xlsx"));
     expect(second.grid.sheets.map((s) => [s.name, s.followUp === true])).toEqual([
       ["Drift", false],
       ["Sammanfattning", false],
@@ -186,7 +186,7 @@ describe("writeFollowUp", () => {
       wb.definedNames.add("'Omdöpt av användaren'!$A$1", `${FOLLOW_UP_NAME_PREFIX}1`);
       wb.definedNames.add("'Finns inte längre'!$A$1", `${FOLLOW_UP_NAME_PREFIX}7`);
     });
-    const { workbook } = await readXlsx(input);
+    const { workbook } = await readXlsxWithWorkbook(input);
     await writeFollowUp(workbook, [summaryPlan()], join(dir, "ut.xlsx"));
     const back = await readXlsx(join(dir, "ut.xlsx"));
     expect(back.grid.sheets.map((s) => [s.name, s.followUp === true])).toEqual([
@@ -202,7 +202,7 @@ describe("writeFollowUp", () => {
     const dir = tempDir();
     const input = join(dir, "in.xlsx");
     await userWorkbook(input);
-    const { workbook } = await readXlsx(input);
+    const { workbook } = await readXlsxWithWorkbook(input);
     await expect(writeFollowUp(workbook, [summaryPlan("sammanfattning")], join(dir, "ut.xlsx"))).rejects.toThrow(/krockar/);
     await expect(writeFollowUp(workbook, [summaryPlan("A/B")], join(dir, "ut.xlsx"))).rejects.toThrow(/Ogiltigt bladnamn/);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Drift", "Sammanfattning"]);
@@ -214,7 +214,7 @@ describe("writeFollowUp", () => {
     const input = join(dir, "in.xlsx");
     await userWorkbook(input);
     const before = readFileSync(input);
-    const { workbook, grid } = await readXlsx(input);
+    const { workbook, grid } = await readXlsxWithWorkbook(input);
     await writeFollowUp(workbook, [driftPlan("Drift (2)")], join(dir, "ut.xlsx"));
     expect(readFileSync(input).equals(before)).toBe(true);
 
@@ -244,7 +244,7 @@ describe("writeFollowUp", () => {
       "<definedName name=\"Egen_tabell\">'Sammanfattning'!$A$1:$B$2</definedName>",
     ].join("");
     writeFileSync(input, patchZip(readFileSync(input), "xl/workbook.xml", (xml) => xml.replace(/<definedNames>/, `<definedNames>${names}`)));
-    const { workbook } = await readXlsx(input);
+    const { workbook } = await readXlsxWithWorkbook(input);
     await writeFollowUp(workbook, [summaryPlan("Sammanfattning (2)")], join(dir, "ut.xlsx"));
     const wbXml = unzip(readFileSync(join(dir, "ut.xlsx"))).get("xl/workbook.xml") ?? "";
     const written = [...wbXml.matchAll(/<definedName name="([^"]+)"[^>]*>([^<]*)</g)].map((m) => `${m[1]}=${m[2]}`);
@@ -259,7 +259,7 @@ describe("writeFollowUp", () => {
     const dir = tempDir();
     const input = join(dir, "in.xlsx");
     await userWorkbook(input);
-    const { workbook } = await readXlsx(input);
+    const { workbook } = await readXlsxWithWorkbook(input);
     await writeFollowUp(workbook, [driftPlan("Nämndens 'egen' drift")], join(dir, "ut.xlsx"));
     const wbXml = unzip(readFileSync(join(dir, "ut.xlsx"))).get("xl/workbook.xml") ?? "";
     expect(wbXml).toContain(`<definedName name="${FOLLOW_UP_NAME_PREFIX}1">&apos;Nämndens &apos;&apos;egen&apos;&apos; drift&apos;!$A$1</definedName>`);
@@ -272,7 +272,7 @@ describe("writeFollowUp", () => {
     const dir = tempDir();
     const path = join(dir, "in.xlsx");
     await userWorkbook(path);
-    const { workbook } = await readXlsx(path);
+    const { workbook } = await readXlsxWithWorkbook(path);
     await writeFollowUp(workbook, [summaryPlan("Sammanfattning (2)")], path);
     expect(readdirSync(dir)).toEqual(["in.xlsx"]);
     expect((await readXlsx(path)).grid.sheets.map((s) => s.name)).toEqual(["Drift", "Sammanfattning", "Sammanfattning (2)"]);
@@ -282,7 +282,7 @@ describe("writeFollowUp", () => {
     const dir = tempDir();
     const input = join(dir, "in.xlsx");
     await userWorkbook(input);
-    const { workbook } = await readXlsx(input);
+    const { workbook } = await readXlsxWithWorkbook(input);
     const error = await writeFollowUp(workbook, [summaryPlan("Sammanfattning (2)")], join(dir, "saknas", "ut.xlsx")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FoljsamError);
     expect((error as Error).message).toBe("Kan inte skriva ut.xlsx: mappen " + join(dir, "saknas") + " finns inte.");
@@ -293,7 +293,7 @@ describe("writeFollowUp", () => {
     const dir = tempDir();
     const input = join(dir, "in.xlsx");
     await userWorkbook(input);
-    const { workbook } = await readXlsx(input);
+    const { workbook } = await readXlsxWithWorkbook(input);
     const error = await writeFollowUp(workbook, [summaryPlan("Sammanfattning (2)")], dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FoljsamError);
     expect((error as Error).message).not.toMatch(/\n/);

@@ -1,4 +1,3 @@
-import * as ExcelJS from "exceljs";
 import type { SheetPlan } from "../../workbook/plan";
 import { executePlan } from "./planSheet";
 import { replaceFollowUpSheets, saveAtomically } from "./write";
@@ -13,7 +12,9 @@ export interface NewWorkbookOptions {
 
 /** Writes sheet plans into a new workbook saved as outPath (atomically: no half-written file). */
 export async function writeNewWorkbook(plans: SheetPlan[], outPath: string, options: NewWorkbookOptions): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at start-up: `report` never needs ExcelJS for a package it can edit directly.
+  const { Workbook } = await import("exceljs");
+  const workbook = new Workbook();
   workbook.creator = "Följsam";
   if (options.mark) replaceFollowUpSheets(workbook, plans);
   else for (const plan of plans) executePlan(workbook.addWorksheet(plan.name), plan);

@@ -45,6 +45,16 @@ const FLAG_UTF8 = 0x800;
  * within the size limits; returns its entries.
  */
 export function checkXlsxBytes(bytes: Buffer, file: string): ZipEntry[] {
+  const entries = checkXlsxPackage(bytes, file);
+  verifyEntries(bytes, entries, file);
+  return entries;
+}
+
+/**
+ * checkXlsxBytes without inflating the parts: for a reader that inflates each part itself, held
+ * to its declared size (fastRead/parts.ts), and verifies the rest with verifyEntries.
+ */
+export function checkXlsxPackage(bytes: Buffer, file: string): ZipEntry[] {
   if (bytes.length === 0) throw new FoljsamError(XLSX_MESSAGES.empty(file));
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(CFB_SIGNATURE)) throw new FoljsamError(describeCompoundFile(bytes, file));
   if (!(bytes.length >= 4 && bytes.readUInt32LE(0) === SIG_LOCAL) && !(bytes.length >= 4 && bytes.readUInt32LE(0) === SIG_EOCD)) {
@@ -53,7 +63,6 @@ export function checkXlsxBytes(bytes: Buffer, file: string): ZipEntry[] {
   const entries = readCentralDirectory(bytes, file);
   checkIsWorkbook(entries, file);
   checkSizes(entries, file);
-  verifyEntries(bytes, entries, file);
   return entries;
 }
 
@@ -84,7 +93,7 @@ function describeNonZip(bytes: Buffer): string {
 }
 
 /** A part's name as shown in a message: one line, not too long. */
-function partName(e: ZipEntry): string {
+export function partName(e: ZipEntry): string {
   const name = e.name.replace(/[\x00-\x1f\x7f]/g, "?");
   return name.length > 80 ? `${name.slice(0, 77)}...` : name;
 }
@@ -224,7 +233,7 @@ function checkSizes(entries: ZipEntry[], file: string): void {
  * Inflates each part once, capped at its declared size, so that a zip lying about its sizes is
  * caught here and not by running out of memory inside JSZip; a truncated part is caught too.
  */
-function verifyEntries(bytes: Buffer, entries: ZipEntry[], file: string): void {
+export function verifyEntries(bytes: Buffer, entries: readonly ZipEntry[], file: string): void {
   for (const e of entries) {
     const data = compressedData(bytes, e, file);
     if (e.method === METHOD_STORED) {
