@@ -205,6 +205,15 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const X14_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
 const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
 
+/**
+ * [MS-XLSX] 2.6.30: with negativeBarColorSameAsPositive left at its default (false) the bar must
+ * name its negative fill, and with the axis left automatic its axis colour; without them Excel
+ * repairs the file. Deficits get Excel's own red bars left of a black axis.
+ */
+export const DATA_BAR_NEGATIVE_COLOR = "FF0000";
+export const DATA_BAR_AXIS_COLOR = "000000";
+const DATA_BAR_NEGATIVE_XML = `<x14:negativeFillColor rgb="FF${DATA_BAR_NEGATIVE_COLOR}"/><x14:axisColor rgb="FF${DATA_BAR_AXIS_COLOR}"/>`;
+
 /** A data bar's link between its 2007 rule and its x14 extension: stable for the same sheet and rule. */
 function dataBarId(sheet: string, i: number): string {
   const h = createHash("sha1").update(`${sheet}\u0000${i}`).digest("hex").toUpperCase();
@@ -249,7 +258,7 @@ export function writeWorksheet(out: ChunkWriter, plan: SheetPlan, styleIndex: Re
     for (const { rule, id } of bars) {
       out.write(
         `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="dataBar" id="${id}"><x14:dataBar minLength="0" maxLength="100" gradient="0">` +
-          `<x14:cfvo type="min"/><x14:cfvo type="max"/></x14:dataBar></x14:cfRule><xm:sqref>${xmlText(rule.range)}</xm:sqref></x14:conditionalFormatting>`,
+          `<x14:cfvo type="min"/><x14:cfvo type="max"/>${DATA_BAR_NEGATIVE_XML}</x14:dataBar></x14:cfRule><xm:sqref>${xmlText(rule.range)}</xm:sqref></x14:conditionalFormatting>`,
       );
     }
     out.write("</x14:conditionalFormattings></ext></extLst>");

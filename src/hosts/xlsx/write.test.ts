@@ -112,7 +112,7 @@ describe("writeFollowUp", () => {
     // The data bar as Excel writes one: the 2007 rule, linked by its GUID to the x14 extension.
     const link = /<cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"\/><cfvo type="max"\/><color rgb="FF638EC6"\/><\/dataBar><extLst><ext [^>]*><x14:id>(\{[0-9A-F-]{36}\})<\/x14:id><\/ext><\/extLst><\/cfRule>/.exec(xml);
     expect(link).not.toBeNull();
-    expect(xml).toContain(`<x14:cfRule type="dataBar" id="${link![1]}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="min"/><x14:cfvo type="max"/></x14:dataBar></x14:cfRule><xm:sqref>D4:D5</xm:sqref>`);
+    expect(xml).toContain(`<x14:cfRule type="dataBar" id="${link![1]}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="min"/><x14:cfvo type="max"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>D4:D5</xm:sqref>`);
     expect(xml).toMatch(/<pageSetup[^>]*orientation="landscape"/);
     expect(xml).toMatch(/<pageSetup[^>]*fitToHeight="0"/);
     expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
