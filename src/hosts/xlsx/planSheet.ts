@@ -2,7 +2,7 @@ import type * as ExcelJS from "exceljs";
 import { parseA1 } from "../../workbook/cells";
 import type { DataValidationPlan, PlanCell, SheetPlan, StyleName } from "../../workbook/plan";
 import { STYLES, type StyleSpec } from "../../workbook/styles";
-import { DATA_BAR_AXIS_COLOR, DATA_BAR_NEGATIVE_COLOR, MAX_CELL_TEXT, styleKey } from "./sheetXml";
+import { DATA_BAR_AXIS_COLOR, DATA_BAR_NEGATIVE_COLOR, headerFooterCodes, MAX_CELL_TEXT, pageBreakRows, styleKey } from "./sheetXml";
 
 /**
  * Executes one sheet plan on a fresh ExcelJS worksheet: values, live formulas with the engine's
@@ -99,6 +99,14 @@ export function executeLayout(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     ...(plan.printTitleRows && !plan.name.includes("'") ? { printTitlesRow: `${plan.printTitleRows[0]}:${plan.printTitleRows[1]}` } : {}),
   };
   if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor) };
+
+  plan.rowHeights?.forEach((height, r) => {
+    if (height) ws.getRow(r + 1).height = height;
+  });
+  const hf = headerFooterCodes(plan);
+  if (hf) ws.headerFooter = { oddHeader: hf.header, oddFooter: hf.footer };
+  // ExcelJS's break on row n (1-based) comes after it, as in the file.
+  for (const id of pageBreakRows(plan)) ws.getRow(id).addPageBreak();
 
   applyTemplateFeatures(ws, plan);
 }

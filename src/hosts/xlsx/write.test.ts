@@ -117,7 +117,13 @@ describe("writeFollowUp", () => {
     expect(xml).toMatch(/<pageSetup[^>]*fitToHeight="0"/);
     expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
     expect(xml).toMatch(/<tabColor rgb="FF1F4E79"\/>/);
-    expect(xml).not.toContain("<drawing"); // charts are left to the add-in
+    // The chart: a drawing on the sheet, a chart part whose series refer to the sheet's cells.
+    const drawingRid = /<drawing r:id="(rId\d+)"\/>/.exec(xml)?.[1];
+    expect(drawingRid).toBeDefined();
+    const chart = [...parts.entries()].find(([name]) => /^xl\/charts\/chart\d+\.xml$/.test(name))?.[1] ?? "";
+    expect(chart).toContain("<c:f>&apos;Drift (2)&apos;!$A$4:$A$5</c:f>");
+    expect(chart).toContain("<c:f>&apos;Drift (2)&apos;!$D$4:$D$5</c:f>");
+    expect(chart).toContain("<c:pt idx=\"1\"><c:v>-3.2</c:v></c:pt>");
     const wbXml = parts.get("xl/workbook.xml") ?? "";
     expect(wbXml).toContain(`<definedName name="${FOLLOW_UP_NAME_PREFIX}1">&apos;Drift (2)&apos;!$A$1</definedName>`);
     expect(wbXml).toContain(`<definedName name="${FOLLOW_UP_NAME_PREFIX}2">&apos;Sammanfattning (2)&apos;!$A$1</definedName>`);
