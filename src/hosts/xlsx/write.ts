@@ -8,6 +8,8 @@ import { addMark, markedSheets, removeMarks } from "./marks";
 import { WRITE_REASONS, XLSX_MESSAGES } from "./messages.sv";
 import { fileLabel, firstLine } from "./oneLine";
 import { addChartParts } from "./chartPackage";
+import { restoreScopedNames } from "./scopedNames";
+import { entryData, readCentralDirectory } from "./zipCheck";
 import { canDefer, type DeferredSheet, executeDeferred, writeWithDeferredCells } from "./deferredCells";
 import { writeIntoPackage } from "./packageWrite";
 import { loadWorkbook } from "./read";
@@ -31,7 +33,7 @@ import { checkPlanNames, PlanError } from "./sheetNames";
  * come out malformed (ExcelJS does not double the apostrophe). The workbook's default font
  * becomes Calibri 11 (ExcelJS writes its own style sheet).
  */
-export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan[], outPath: string): Promise<void> {
+export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan[], outPath: string, original?: Buffer): Promise<void> {
   // The follow-up sheets' cells go straight into the file (deferredCells.ts); afterwards the
   // workbook object holds those sheets' layout only.
   const deferred: DeferredSheet[] = [];
@@ -39,7 +41,7 @@ export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan
     if (canDefer(plan)) deferred.push(executeDeferred(ws, plan));
     else executePlan(ws, plan);
   });
-  await saveAtomically(workbook, outPath, deferred, plans);
+  await saveAtomically(workbook, outPath, deferred, plans, original);
 }
 
 /**
@@ -59,7 +61,7 @@ export async function writeFollowUpFile(original: Buffer, plans: SheetPlan[], ou
     throw new FoljsamError(XLSX_MESSAGES.cannotWrite(file, `arbetsboken kunde inte sparas (${firstLine(e)})`));
   }
   if (bytes !== null) return saveBytesAtomically(bytes, outPath);
-  return writeFollowUp(await loadWorkbook(original, file), plans, outPath);
+  return writeFollowUp(await loadWorkbook(original, file), plans, outPath, original);
 }
 
 /** The names of the sheets Följsam wrote earlier, in workbook order. */
@@ -141,6 +143,8 @@ export async function saveAtomically(
   outPath: string,
   deferred: readonly DeferredSheet[] = [],
   plans: readonly SheetPlan[] = [],
+  /** The workbook's file as it was read, whose sheet-scoped names ExcelJS would make workbook-wide. */
+  original?: Buffer,
 ): Promise<void> {
   const file = fileLabel(outPath);
   let bytes: Buffer;
@@ -149,6 +153,10 @@ export async function saveAtomically(
     bytes = deferred.length > 0 ? await writeWithDeferredCells(workbook, deferred) : ((await workbook.xlsx.writeBuffer()) as unknown as Buffer);
     // The plans' charts, which ExcelJS cannot write, go into the saved package.
     bytes = await addChartParts(bytes, plans, file);
+    if (original) {
+      const entry = readCentralDirectory(original, file).find((e) => e.name === "xl/workbook.xml");
+      if (entry) bytes = await restoreScopedNames(bytes, entryData(original, entry, file).toString("utf8"), file);
+    }
   } catch (e) {
     throw new FoljsamError(XLSX_MESSAGES.cannotWrite(file, `arbetsboken kunde inte sparas (${firstLine(e)})`));
   }
