@@ -138,6 +138,26 @@ describe("every workbook Följsam writes passes the package validator", () => {
     }
   });
 
+  it("prints like a report: the nämnd, report and page numbers in header and footer, page breaks, wrapped rows' heights", () => {
+    for (const file of [files.demo, files["ExcelJS fallback"]]) {
+      const parts = unzip(readFileSync(file));
+      const wb = parts.get("xl/workbook.xml")!;
+      const rels = parts.get("xl/_rels/workbook.xml.rels")!;
+      const sheetPart = (name: string) => {
+        const rid = new RegExp(`<sheet\\b[^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)![1];
+        const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+        return parts.get(`xl/${target.replace(/^\/?xl\//, "")}`)!;
+      };
+      const summary = sheetPart("Följsam Sammanfattning");
+      expect(summary).toContain(
+        "<oddHeader>&amp;LSocialnämnden&amp;RUppföljning VB 2019</oddHeader><oddFooter>&amp;LFöljsam Sammanfattning&amp;CSida &amp;P av &amp;N</oddFooter>",
+      );
+      expect(summary).toMatch(/<rowBreaks count="2" manualBreakCount="2"><brk id="\d+" max="\d+" man="1"\/><brk id="\d+" max="\d+" man="1"\/><\/rowBreaks>/);
+      // The longest comment on Drift (111 letters in a 60-wide column) gets two lines.
+      expect(sheetPart("Följsam Drift")).toMatch(/<row r="\d+" ht="30" customHeight="1"/);
+    }
+  });
+
   it("keeps every sheet-scoped name on its own sheet in the ExcelJS fallback", () => {
     const wb = workbookXml(files["ExcelJS fallback"]);
     const names = sheetNames(wb);

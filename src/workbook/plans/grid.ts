@@ -177,11 +177,12 @@ const WRAPPING: ReadonlySet<StyleName> = new Set<StyleName>(["wrap", "header"]);
 
 /**
  * Lines a wrapped text takes in a column `width` characters wide: each of its own lines broken at
- * spaces, a word longer than the line on a line of its own. A little narrower than the column,
- * since a proportional font's letters vary and a row that is too low hides text.
+ * spaces, a word longer than the line on a line of its own. About as many letters fit as the
+ * column is wide in digits (letters are narrower than digits, but not by much, and a row that is
+ * too low hides text).
  */
 export function wrappedLines(s: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 0.95) - 1);
+  const perLine = Math.max(1, Math.floor(width * 1.05) - 1);
   let lines = 0;
   for (const paragraph of s.split("\n")) {
     let used = 0;
