@@ -9,6 +9,7 @@ import { defaultSettings, mergeSettings } from "../engine/settings";
 import type { FollowUpInput, FollowUpResult, Settings } from "../engine/types";
 import type { WorkbookGrid } from "./cells";
 import type { SheetPlan } from "./plan";
+import { unitNameOf } from "./consolidate/unit";
 import { assignSheetNames, buildSheetPlans } from "./plans";
 import { type DetectedTable, readSettingsSheet, readWorkbook } from "./read";
 
@@ -42,7 +43,7 @@ export function runFollowUp(grid: WorkbookGrid, settings: Settings, tables?: Det
   const input = readWorkbook(grid, settings, tables);
   const result = computeFollowUp(input, settings);
   const names = assignSheetNames(grid.sheets.map((s) => ({ name: s.name, followUp: s.followUp === true })));
-  const plans = buildSheetPlans(result, names, { file: grid.source });
+  const plans = buildSheetPlans(result, names, { file: grid.source, unitName: unitNameOf(grid, settings, grid.source).name });
   // Built when asked for: the command line needs it only with --json, and on a large ledger it
   // is a copy of every figure.
   let report: JsonReport | undefined;

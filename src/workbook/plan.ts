@@ -61,16 +61,39 @@ export interface DataBarRule {
   color: string;
 }
 
+/** One series of a chart: its values (a column range on this sheet) and the cell holding its name. */
+export interface ChartSeriesPlan {
+  values: string;
+  /** The header cell above the values, so the legend follows when the user renames it. */
+  nameCell: string;
+  name: string;
+}
+
 export interface ChartPlan {
   type: "barClustered";
   title: string;
   /** A1 ranges on this sheet. */
   categories: string;
+  /** Every value column together (hosts that take one source range use it). */
   values: string;
   seriesName: string;
+  /** The series one by one, where the host writes them itself (the .xlsx chart parts). */
+  series?: ChartSeriesPlan[];
+  /** A colour (RRGGBB) per category, e.g. the status colours; otherwise one colour per series. */
+  pointColors?: string[];
+  /** Locale-invariant number format of the value axis. */
+  numFmt?: string;
   /** Top-left and bottom-right cells where the chart is placed. */
   from: string;
   to: string;
+}
+
+/** Printed header and footer: left, centre and right texts (plain text; hosts escape it). */
+export interface HeaderFooterPlan {
+  headerLeft: string;
+  headerRight: string;
+  /** The footer's centre shows "Sida N av M" in every host. */
+  footerLeft: string;
 }
 
 /**
@@ -121,6 +144,13 @@ export interface SheetPlan {
   printTitleRows?: [number, number];
   landscape: boolean;
   tabColor?: string;
+  /** Row heights in points by 0-based row, for rows of wrapped text; other rows keep the default. */
+  rowHeights?: (number | undefined)[];
+  /** 0-based rows that start a new printed page (a heading kept with its table). */
+  pageBreaksBefore?: number[];
+  headerFooter?: HeaderFooterPlan;
+  /** The sheet the workbook opens on (one per workbook). */
+  active?: boolean;
   /** Templates: validation of input cells. */
   dataValidations?: DataValidationPlan[];
   /** Templates: A1 ranges a person fills in; they stay editable when the sheet is protected. */

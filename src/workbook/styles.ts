@@ -37,7 +37,12 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   goal: { bold: true, fill: "F2F2F2" },
 };
 
-/** Number format for deviations: deficits (negative) in red, as in the published tables. */
+/**
+ * Number format for deviations: deficits (negative) in red, as in the published tables, and
+ * marked "▼" so that they still stand out in black-and-white print.
+ */
 export function deviationNumberFormat(amountFormat: string): string {
-  return `${amountFormat};[Red]-${amountFormat}`;
+  return `${amountFormat};[Red]"${DEFICIT_MARK} "-${amountFormat}`;
 }
+
+export const DEFICIT_MARK = "▼";

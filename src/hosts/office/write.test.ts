@@ -47,7 +47,7 @@ describe("writeSheetPlans", () => {
     expect(cells.A1).toEqual({ value: "Driftredovisning 2024, tkr", numberFormat: "General", quotePrefix: true, format: { bold: true, fontSize: 14 } });
     expect(cells.B2).toEqual({ value: "Budget", numberFormat: "General", format: { bold: true, fill: "#DDEBF7", wrap: true, borderBottom: "Continuous" } });
     expect(cells.B3).toMatchObject({ value: expect.any(Number), numberFormat: "#,##0" });
-    expect(cells.D3).toMatchObject({ value: null, formula: "B3-C3", numberFormat: "#,##0;[Red]-#,##0" });
+    expect(cells.D3).toMatchObject({ value: null, formula: "B3-C3", numberFormat: '#,##0;[Red]"▼ "-#,##0' });
     expect(cells.G3).toMatchObject({ formula: 'IF(B3=0,"",D3/B3)', numberFormat: "0.0%" });
     expect(cells.A13).toEqual({ value: "Nämnden totalt", numberFormat: "General", format: { bold: true, borderTop: "Continuous" } });
     expect(cells.D13).toMatchObject({ formula: "SUM(D3:D12)", format: { bold: true, borderTop: "Continuous" } });

@@ -40,7 +40,7 @@ describe("planWrite", () => {
     const cells = batch.steps.find((s) => s.kind === "cells") as Extract<WriteStep, { kind: "cells" }>;
     expect(cells.formulas[2].slice(0, 4)).toEqual(["'Område 1", expect.any(Number), expect.any(Number), "=B3-C3"]);
     expect(cells.formulas[2][7]).toBe("'=ska vara text");
-    expect(cells.numberFormat[2]).toEqual(["General", "#,##0", "#,##0", "#,##0;[Red]-#,##0", "#,##0", "#,##0;[Red]-#,##0", "0.0%", "General"]);
+    expect(cells.numberFormat[2]).toEqual(["General", "#,##0", "#,##0", '#,##0;[Red]"▼ "-#,##0', "#,##0", '#,##0;[Red]"▼ "-#,##0', "0.0%", "General"]);
   });
 
   it("replaces Följsam's earlier sheets: marks deleted, old sheets stepped aside, new ones added, old ones deleted", () => {

@@ -120,7 +120,7 @@ describe("writeFollowUpFile", () => {
     expect(xml).toMatch(/<pane xSplit="1" ySplit="3" topLeftCell="B4" activePane="bottomRight" state="frozen"\/>/);
     const link = /<cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"\/><cfvo type="max"\/><color rgb="FF638EC6"\/><\/dataBar><extLst><ext [^>]*><x14:id>(\{[0-9A-F-]{36}\})<\/x14:id><\/ext><\/extLst><\/cfRule>/.exec(xml);
     expect(link).not.toBeNull();
-    expect(xml).toContain(`<x14:cfRule type="dataBar" id="${link![1]}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="min"/><x14:cfvo type="max"/></x14:dataBar></x14:cfRule><xm:sqref>D4:D5</xm:sqref>`);
+    expect(xml).toContain(`<x14:cfRule type="dataBar" id="${link![1]}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="min"/><x14:cfvo type="max"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>D4:D5</xm:sqref>`);
     expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
     expect(xml).toMatch(/<tabColor rgb="FF1F4E79"\/><pageSetUpPr fitToPage="1"\/>/);
     expect(xml).toContain('<dimension ref="A1:E8"/>');

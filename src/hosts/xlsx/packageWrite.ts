@@ -29,13 +29,13 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 
 const XML_ENTITIES: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
 
-function decodeXml(s: string): string {
+export function decodeXml(s: string): string {
   return s.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g, (m, n: string, dec?: string, hex?: string) =>
     dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (XML_ENTITIES[n] ?? m),
   );
 }
 
-function attribute(tag: string, name: string): string | undefined {
+export function attribute(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name.replace(/[:.]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
   return m ? decodeXml(m[1] ?? m[2]) : undefined;
 }
@@ -164,6 +164,35 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
       if (r.part) dropParts.add(r.part);
     }
   }
+  // What only the old follow-up sheets reached (their drawings, charts and the charts' own parts)
+  // goes with them; a part the rest of the package also reaches (a pivot cache) stays.
+  const reach = (from: string[]): Set<string> => {
+    const seen = new Set<string>();
+    const todo = [...from];
+    while (todo.length > 0) {
+      const part = todo.pop()!;
+      if (seen.has(part) || dropParts.has(part)) continue;
+      seen.add(part);
+      const relsXml = text(posix.join(posix.dirname(part), "_rels", `${posix.basename(part)}.rels`));
+      if (relsXml === null) continue;
+      for (const r of relationships(relsXml, posix.dirname(part))) if (r.part && byName.has(r.part)) todo.push(r.part);
+    }
+    return seen;
+  };
+  const removedParts = removed.map((s) => relById.get(s.rid)!.part).filter((p): p is string => p !== null);
+  const fromRemoved = reach(removedParts.flatMap((part) => {
+    const relsXml = text(posix.join(posix.dirname(part), "_rels", `${posix.basename(part)}.rels`));
+    return relsXml === null ? [] : relationships(relsXml, posix.dirname(part)).flatMap((r) => (r.part && byName.has(r.part) ? [r.part] : []));
+  }));
+  const fromRest = reach([
+    ...relationships(rootRels, "").flatMap((r) => (r.part && r.part !== "xl/workbook.xml" ? [r.part] : [])),
+    ...rels.filter((r) => !dropRels.has(r.id)).flatMap((r) => (r.part ? [r.part] : [])),
+  ]);
+  for (const part of fromRemoved) {
+    if (fromRest.has(part)) continue;
+    dropParts.add(part);
+    dropParts.add(posix.join(posix.dirname(part), "_rels", `${posix.basename(part)}.rels`));
+  }
 
   // The looks of the new sheets, appended to the workbook's style sheet.
   const looks = new Map<string, Look>();
@@ -254,6 +283,18 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
     }),
   );
 
+  // The workbook opens on the plan marked active: the user's selected sheet gives up its
+  // selection (else Excel would open with both sheets grouped).
+  const activePlan = plans.findIndex((p) => p.active);
+  const selection = activePlan < 0 ? null : moveSelection(wb, kept, relById, byName, text);
+  if (selection) {
+    wb = wb.replace(/<workbookView\b[^>]*>/, (view) => withAttribute(view, "activeTab", String(kept.length + activePlan)));
+    if (!/<workbookView\b/.test(wb)) {
+      const at = wb.indexOf("<sheets>");
+      wb = `${wb.slice(0, at)}<bookViews><workbookView activeTab="${kept.length + activePlan}"/></bookViews>${wb.slice(at)}`;
+    }
+  }
+
   // Relationships and content types.
   const relsXml = workbookRelsXml.replace(/<Relationship\b[^>]*>(?:\s*<\/Relationship>)?/g, (r) => (dropRels.has(attribute(r, "Id") ?? "") ? "" : r));
   const closeRels = relsXml.lastIndexOf("</Relationships>");
@@ -271,6 +312,7 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
 
   // The zip: untouched parts copied compressed, edited ones and the new sheets deflated.
   const edited = new Map<string, Buffer>([
+    ...(selection?.sheet ? [selection.sheet] : []),
     ["xl/workbook.xml", Buffer.from(wb, "utf8")],
     ["xl/_rels/workbook.xml.rels", Buffer.from(relsOut, "utf8")],
     ["[Content_Types].xml", Buffer.from(types, "utf8")],
@@ -287,9 +329,43 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
     // Compressed on the thread pool while the next rows are written.
     const deflater = new Deflater();
     const out = new ChunkWriter(deflater);
-    writeWorksheet(out, a.plan, styles.index, sheetDimension(a.plan));
+    writeWorksheet(out, a.plan, styles.index, sheetDimension(a.plan), selection !== null && a.plan.active === true);
     out.flush();
     parts.push({ name: a.part, deflater });
   }
   return writeZip(parts);
+}
+
+/** The user's sheet is rewritten to drop its selection only up to this size; a larger one keeps it. */
+const MAX_RESELECTED_SHEET = 16 * 1024 ** 2;
+
+function withAttribute(tag: string, name: string, value: string): string {
+  const re = new RegExp(`\\s${name}\\s*=\\s*(["'])[^"']*\\1`);
+  return re.test(tag) ? tag.replace(re, ` ${name}="${value}"`) : tag.replace(/\s*(\/?)>$/, ` ${name}="${value}"$1>`);
+}
+
+/**
+ * Whether the selection can move to a follow-up sheet, and the user's sheet that gives up its
+ * selection: the kept sheet active now (activeTab, already renumbered in `workbookXml`), its
+ * tabSelected dropped. null when that sheet is too large to rewrite cheaply: the workbook then
+ * opens where the user left it.
+ */
+function moveSelection(
+  workbookXml: string,
+  kept: readonly SheetEntry[],
+  relById: ReadonlyMap<string, Relationship>,
+  byName: ReadonlyMap<string, ZipEntry>,
+  text: (name: string) => string | null,
+): { sheet: [string, Buffer] | null } | null {
+  const view = /<workbookView\b[^>]*>/.exec(workbookXml)?.[0] ?? "";
+  const active = kept[Number(attribute(view, "activeTab") ?? 0)];
+  const part = active ? relById.get(active.rid)?.part : null;
+  const entry = part ? byName.get(part) : undefined;
+  if (!part || !entry) return { sheet: null };
+  if (entry.uncompressedSize > MAX_RESELECTED_SHEET) return null;
+  const xml = text(part) ?? "";
+  const views = /<sheetViews>[\s\S]*?<\/sheetViews>/.exec(xml);
+  if (!views || !/\stabSelected\s*=\s*["'](1|true)["']/.test(views[0])) return { sheet: null };
+  const unselected = views[0].replace(/\stabSelected\s*=\s*["'](1|true)["']/g, "");
+  return { sheet: [part, Buffer.from(xml.slice(0, views.index) + unselected + xml.slice(views.index + views[0].length), "utf8")] };
 }

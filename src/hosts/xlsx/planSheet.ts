@@ -2,7 +2,7 @@ import type * as ExcelJS from "exceljs";
 import { parseA1 } from "../../workbook/cells";
 import type { DataValidationPlan, PlanCell, SheetPlan, StyleName } from "../../workbook/plan";
 import { STYLES, type StyleSpec } from "../../workbook/styles";
-import { MAX_CELL_TEXT, styleKey } from "./sheetXml";
+import { DATA_BAR_AXIS_COLOR, DATA_BAR_NEGATIVE_COLOR, headerFooterCodes, MAX_CELL_TEXT, pageBreakRows, styleKey } from "./sheetXml";
 
 /**
  * Executes one sheet plan on a fresh ExcelJS worksheet: values, live formulas with the engine's
@@ -74,12 +74,15 @@ export function executeLayout(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     // Solid bars (gradient: false) make ExcelJS write the rule the way Excel itself does: the
     // 2007 <dataBar> plus its x14 extension, linked by a GUID; deficits get Excel's red negative
     // bars. With gradient: true ExcelJS still writes the link, but with an empty id.
-    const dataBar: ExcelJS.DataBarRuleType & { color: Partial<ExcelJS.Color> } = {
+    // ExcelJS writes the x14 colours only when given; [MS-XLSX] 2.6.30 needs both (sheetXml.ts).
+    const dataBar: ExcelJS.DataBarRuleType & { color: Partial<ExcelJS.Color>; negativeFillColor: Partial<ExcelJS.Color>; axisColor: Partial<ExcelJS.Color> } = {
       type: "dataBar",
       priority: priority++,
       gradient: false,
       cfvo: [{ type: "min" }, { type: "max" }],
       color: { argb: argb(rule.color) },
+      negativeFillColor: { argb: argb(DATA_BAR_NEGATIVE_COLOR) },
+      axisColor: { argb: argb(DATA_BAR_AXIS_COLOR) },
     };
     ws.addConditionalFormatting({ ref: rule.range, rules: [dataBar] });
   }
@@ -96,6 +99,14 @@ export function executeLayout(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     ...(plan.printTitleRows && !plan.name.includes("'") ? { printTitlesRow: `${plan.printTitleRows[0]}:${plan.printTitleRows[1]}` } : {}),
   };
   if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor) };
+
+  plan.rowHeights?.forEach((height, r) => {
+    if (height) ws.getRow(r + 1).height = height;
+  });
+  const hf = headerFooterCodes(plan);
+  if (hf) ws.headerFooter = { oddHeader: hf.header, oddFooter: hf.footer };
+  // ExcelJS's break on row n (1-based) comes after it, as in the file.
+  for (const id of pageBreakRows(plan)) ws.getRow(id).addPageBreak();
 
   applyTemplateFeatures(ws, plan);
 }

@@ -195,7 +195,8 @@ export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIndex: Re
       const open = s !== 0 ? `<c r="${l}${n}" s="${s}"${type}` : `<c r="${l}${n}"${type}`;
       row += body === "" ? `${open}/>` : `${open}>${body}</c>`;
     }
-    if (row !== "") out.write(`<row r="${n}">${row}</row>`);
+    const height = plan.rowHeights?.[r];
+    if (row !== "") out.write(height ? `<row r="${n}" ht="${height}" customHeight="1">${row}</row>` : `<row r="${n}">${row}</row>`);
   }
   out.write("</sheetData>");
 }
@@ -204,6 +205,15 @@ const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const X14_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
 const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
+
+/**
+ * [MS-XLSX] 2.6.30: with negativeBarColorSameAsPositive left at its default (false) the bar must
+ * name its negative fill, and with the axis left automatic its axis colour; without them Excel
+ * repairs the file. Deficits get Excel's own red bars left of a black axis.
+ */
+export const DATA_BAR_NEGATIVE_COLOR = "FF0000";
+export const DATA_BAR_AXIS_COLOR = "000000";
+const DATA_BAR_NEGATIVE_XML = `<x14:negativeFillColor rgb="FF${DATA_BAR_NEGATIVE_COLOR}"/><x14:axisColor rgb="FF${DATA_BAR_AXIS_COLOR}"/>`;
 
 /** A data bar's link between its 2007 rule and its x14 extension: stable for the same sheet and rule. */
 function dataBarId(sheet: string, i: number): string {
@@ -225,11 +235,11 @@ function paneXml(xSplit: number, ySplit: number): string {
  * writes them, A4 page set-up fitted to the width, tab colour), for a workbook whose other parts
  * are kept as they are. `styleIndex` gives each look's cellXfs index in that workbook.
  */
-export function writeWorksheet(out: ChunkWriter, plan: SheetPlan, styleIndex: ReadonlyMap<string, number>, dimension: string): void {
+export function writeWorksheet(out: ChunkWriter, plan: SheetPlan, styleIndex: ReadonlyMap<string, number>, dimension: string, selected = false): void {
   out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
   out.write(`<sheetPr>${plan.tabColor ? `<tabColor rgb="${argbColor(plan.tabColor)}"/>` : ""}<pageSetUpPr fitToPage="1"/></sheetPr>`);
   out.write(`<dimension ref="${dimension}"/>`);
-  out.write(`<sheetViews><sheetView workbookViewId="0">${paneXml(plan.freezeColumns ?? 0, plan.freezeRows)}</sheetView></sheetViews>`);
+  out.write(`<sheetViews><sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0">${paneXml(plan.freezeColumns ?? 0, plan.freezeRows)}</sheetView></sheetViews>`);
   out.write('<sheetFormatPr defaultRowHeight="15"/>');
   const cols = plan.columnWidths.map((w, c) => (w > 0 ? `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>` : "")).join("");
   if (cols) out.write(`<cols>${cols}</cols>`);
@@ -244,17 +254,49 @@ export function writeWorksheet(out: ChunkWriter, plan: SheetPlan, styleIndex: Re
   }
   out.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   out.write(`<pageSetup paperSize="9" orientation="${plan.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`);
+  const hf = headerFooterCodes(plan);
+  if (hf) out.write(`<headerFooter><oddHeader>${xmlText(hf.header)}</oddHeader><oddFooter>${xmlText(hf.footer)}</oddFooter></headerFooter>`);
+  const breaks = pageBreakRows(plan);
+  if (breaks.length > 0) {
+    out.write(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((id) => `<brk id="${id}" max="16383" man="1"/>`).join("")}</rowBreaks>`);
+  }
   if (bars.length > 0) {
     out.write(`<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>`);
     for (const { rule, id } of bars) {
       out.write(
         `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="dataBar" id="${id}"><x14:dataBar minLength="0" maxLength="100" gradient="0">` +
-          `<x14:cfvo type="min"/><x14:cfvo type="max"/></x14:dataBar></x14:cfRule><xm:sqref>${xmlText(rule.range)}</xm:sqref></x14:conditionalFormatting>`,
+          `<x14:cfvo type="min"/><x14:cfvo type="max"/>${DATA_BAR_NEGATIVE_XML}</x14:dataBar></x14:cfRule><xm:sqref>${xmlText(rule.range)}</xm:sqref></x14:conditionalFormatting>`,
       );
     }
     out.write("</x14:conditionalFormattings></ext></extLst>");
   }
   out.write("</worksheet>");
+}
+
+/** Text inside a header or footer code, where "&" starts a code and is doubled to be itself. */
+function headerText(s: string): string {
+  return s.replace(/&/g, "&&");
+}
+
+/** The footer's page numbers, as Excel's codes: "Sida 1 av 3". */
+export const PAGE_NUMBER_CODE = "Sida &P av &N";
+
+/** The plan's printed header and footer as Excel's codes (&L left, &C centre, &R right), or null. */
+export function headerFooterCodes(plan: SheetPlan): { header: string; footer: string } | null {
+  const hf = plan.headerFooter;
+  if (!hf) return null;
+  return {
+    header: `&L${headerText(hf.headerLeft)}&R${headerText(hf.headerRight)}`,
+    footer: `&L${headerText(hf.footerLeft)}&C${PAGE_NUMBER_CODE}`,
+  };
+}
+
+/**
+ * The ids of the plan's manual row breaks: a break with id n comes after the (1-based) row n, so
+ * a page that starts at the 0-based row r has the break r.
+ */
+export function pageBreakRows(plan: SheetPlan): number[] {
+  return [...new Set(plan.pageBreaksBefore ?? [])].filter((r) => r > 0).sort((a, b) => a - b);
 }
 
 /** "C00000", "#C00000" or "FFC00000" as ARGB. */

@@ -112,12 +112,18 @@ describe("writeFollowUp", () => {
     // The data bar as Excel writes one: the 2007 rule, linked by its GUID to the x14 extension.
     const link = /<cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"\/><cfvo type="max"\/><color rgb="FF638EC6"\/><\/dataBar><extLst><ext [^>]*><x14:id>(\{[0-9A-F-]{36}\})<\/x14:id><\/ext><\/extLst><\/cfRule>/.exec(xml);
     expect(link).not.toBeNull();
-    expect(xml).toContain(`<x14:cfRule type="dataBar" id="${link![1]}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="min"/><x14:cfvo type="max"/></x14:dataBar></x14:cfRule><xm:sqref>D4:D5</xm:sqref>`);
+    expect(xml).toContain(`<x14:cfRule type="dataBar" id="${link![1]}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="min"/><x14:cfvo type="max"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>D4:D5</xm:sqref>`);
     expect(xml).toMatch(/<pageSetup[^>]*orientation="landscape"/);
     expect(xml).toMatch(/<pageSetup[^>]*fitToHeight="0"/);
     expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
     expect(xml).toMatch(/<tabColor rgb="FF1F4E79"\/>/);
-    expect(xml).not.toContain("<drawing"); // charts are left to the add-in
+    // The chart: a drawing on the sheet, a chart part whose series refer to the sheet's cells.
+    const drawingRid = /<drawing r:id="(rId\d+)"\/>/.exec(xml)?.[1];
+    expect(drawingRid).toBeDefined();
+    const chart = [...parts.entries()].find(([name]) => /^xl\/charts\/chart\d+\.xml$/.test(name))?.[1] ?? "";
+    expect(chart).toContain("<c:f>&apos;Drift (2)&apos;!$A$4:$A$5</c:f>");
+    expect(chart).toContain("<c:f>&apos;Drift (2)&apos;!$D$4:$D$5</c:f>");
+    expect(chart).toContain("<c:pt idx=\"1\"><c:v>-3.2</c:v></c:pt>");
     const wbXml = parts.get("xl/workbook.xml") ?? "";
     expect(wbXml).toContain(`<definedName name="${FOLLOW_UP_NAME_PREFIX}1">&apos;Drift (2)&apos;!$A$1</definedName>`);
     expect(wbXml).toContain(`<definedName name="${FOLLOW_UP_NAME_PREFIX}2">&apos;Sammanfattning (2)&apos;!$A$1</definedName>`);

@@ -7,6 +7,9 @@ import type { SheetPlan } from "../../workbook/plan";
 import { addMark, markedSheets, removeMarks } from "./marks";
 import { WRITE_REASONS, XLSX_MESSAGES } from "./messages.sv";
 import { fileLabel, firstLine } from "./oneLine";
+import { addChartParts } from "./chartPackage";
+import { restoreScopedNames } from "./scopedNames";
+import { entryData, readCentralDirectory } from "./zipCheck";
 import { canDefer, type DeferredSheet, executeDeferred, writeWithDeferredCells } from "./deferredCells";
 import { writeIntoPackage } from "./packageWrite";
 import { loadWorkbook } from "./read";
@@ -30,7 +33,7 @@ import { checkPlanNames, PlanError } from "./sheetNames";
  * come out malformed (ExcelJS does not double the apostrophe). The workbook's default font
  * becomes Calibri 11 (ExcelJS writes its own style sheet).
  */
-export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan[], outPath: string): Promise<void> {
+export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan[], outPath: string, original?: Buffer): Promise<void> {
   // The follow-up sheets' cells go straight into the file (deferredCells.ts); afterwards the
   // workbook object holds those sheets' layout only.
   const deferred: DeferredSheet[] = [];
@@ -38,7 +41,7 @@ export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan
     if (canDefer(plan)) deferred.push(executeDeferred(ws, plan));
     else executePlan(ws, plan);
   });
-  await saveAtomically(workbook, outPath, deferred);
+  await saveAtomically(workbook, outPath, deferred, plans, original);
 }
 
 /**
@@ -52,12 +55,13 @@ export async function writeFollowUpFile(original: Buffer, plans: SheetPlan[], ou
   let bytes: Buffer | null;
   try {
     bytes = await writeIntoPackage(original, plans, file);
+    if (bytes !== null) bytes = await addChartParts(bytes, plans, file);
   } catch (e) {
     if (e instanceof PlanError || e instanceof FoljsamError) throw e;
     throw new FoljsamError(XLSX_MESSAGES.cannotWrite(file, `arbetsboken kunde inte sparas (${firstLine(e)})`));
   }
   if (bytes !== null) return saveBytesAtomically(bytes, outPath);
-  return writeFollowUp(await loadWorkbook(original, file), plans, outPath);
+  return writeFollowUp(await loadWorkbook(original, file), plans, outPath, original);
 }
 
 /** The names of the sheets Följsam wrote earlier, in workbook order. */
@@ -81,23 +85,37 @@ export function replaceFollowUpSheets(
     plans,
   );
 
+  // The active and first tabs are indices: remember their sheets, to find them again afterwards.
+  const before = workbook.worksheets;
+  const views = (workbook.views ?? []) as { activeTab?: number; firstSheet?: number }[];
+  const remembered = views.map((v) => ({ active: before[v.activeTab ?? 0], first: v.firstSheet === undefined ? undefined : before[v.firstSheet] }));
+
   for (const ws of marked) workbook.removeWorksheet(ws.id);
   removeMarks(workbook);
 
+  let activeSheet: ExcelJS.Worksheet | null = null;
   plans.forEach((plan, i) => {
     const ws = workbook.addWorksheet(plan.name);
     execute(ws, plan);
     addMark(workbook, plan.name, i + 1);
+    if (plan.active && activeSheet === null) activeSheet = ws;
   });
   dropDanglingNames(workbook);
 
-  // The active tab is an index: after a rerun with fewer sheets it may point past the last one.
-  const count = workbook.worksheets.length;
-  for (const view of workbook.views ?? []) {
-    const v = view as { activeTab?: number; firstSheet?: number };
-    if (v.activeTab !== undefined && v.activeTab >= count) v.activeTab = 0;
-    if (v.firstSheet !== undefined && v.firstSheet >= count) v.firstSheet = 0;
+  const after = workbook.worksheets;
+  const indexOf = (ws: ExcelJS.Worksheet | undefined) => (ws === undefined ? -1 : after.indexOf(ws));
+  if (activeSheet !== null) {
+    // The workbook opens on the active plan's sheet, and only that sheet is selected.
+    for (const ws of after) for (const v of ws.views ?? []) (v as { tabSelected?: boolean }).tabSelected = ws === activeSheet;
+    const own = activeSheet as ExcelJS.Worksheet;
+    if ((own.views ?? []).length === 0) own.views = [{ state: "normal", tabSelected: true } as unknown as ExcelJS.WorksheetView];
+    if (views.length === 0) workbook.views = [{ activeTab: indexOf(activeSheet) } as ExcelJS.WorkbookView];
   }
+  views.forEach((v, i) => {
+    const active = activeSheet ?? remembered[i].active;
+    if (v.activeTab !== undefined || activeSheet !== null) v.activeTab = Math.max(0, indexOf(active));
+    if (v.firstSheet !== undefined) v.firstSheet = Math.max(0, Math.min(indexOf(remembered[i].first), v.activeTab ?? 0));
+  });
 }
 
 /**
@@ -120,12 +138,25 @@ function dropDanglingNames(workbook: ExcelJS.Workbook): void {
  * Writes to a temporary file in the target's folder and renames it over the target, so that a
  * failure leaves neither a half-written file nor the temporary one behind.
  */
-export async function saveAtomically(workbook: ExcelJS.Workbook, outPath: string, deferred: readonly DeferredSheet[] = []): Promise<void> {
+export async function saveAtomically(
+  workbook: ExcelJS.Workbook,
+  outPath: string,
+  deferred: readonly DeferredSheet[] = [],
+  plans: readonly SheetPlan[] = [],
+  /** The workbook's file as it was read, whose sheet-scoped names ExcelJS would make workbook-wide. */
+  original?: Buffer,
+): Promise<void> {
   const file = fileLabel(outPath);
   let bytes: Buffer;
   try {
     // ExcelJS's typings declare their own Buffer; at run time in Node it is Node's.
     bytes = deferred.length > 0 ? await writeWithDeferredCells(workbook, deferred) : ((await workbook.xlsx.writeBuffer()) as unknown as Buffer);
+    // The plans' charts, which ExcelJS cannot write, go into the saved package.
+    bytes = await addChartParts(bytes, plans, file);
+    if (original) {
+      const entry = readCentralDirectory(original, file).find((e) => e.name === "xl/workbook.xml");
+      if (entry) bytes = await restoreScopedNames(bytes, entryData(original, entry, file).toString("utf8"), file);
+    }
   } catch (e) {
     throw new FoljsamError(XLSX_MESSAGES.cannotWrite(file, `arbetsboken kunde inte sparas (${firstLine(e)})`));
   }

@@ -18,5 +18,5 @@ export async function writeNewWorkbook(plans: SheetPlan[], outPath: string, opti
   workbook.creator = "Följsam";
   if (options.mark) replaceFollowUpSheets(workbook, plans);
   else for (const plan of plans) executePlan(workbook.addWorksheet(plan.name), plan);
-  await saveAtomically(workbook, outPath);
+  await saveAtomically(workbook, outPath, [], plans);
 }

@@ -23,6 +23,7 @@ export const CITY_TEXTS = {
   title: (period: Period, year: number | null) => `Stadens sammanställning – ${cityPeriodName(period, year)}`,
   note: (count: number, unit: Unit) =>
     `${count} ${nämnder(count)}. Belopp i ${unit}: varje nämnds belopp är omräknat exakt från nämndens egen enhet. Avvikelse = budget − utfall eller prognos; positiv = överskott. Stadens summa och budgetföljsamheten är formler.`,
+  chartTitle: "Avvikelse per nämnd",
   headers: {
     name: "Nämnd",
     file: "Fil",

@@ -11,6 +11,8 @@ import { FINDING_TEXTS, SEVERITY_LABELS } from "../../i18n/findings.sv";
 import type { SheetPlan } from "../plan";
 import { amount, at, COUNT_FORMAT, Columns, formula, num, PERCENT_FORMAT, type PlanRow, RowBuffer, sheetPlan, styleRow, sumFormula, text } from "../plans/grid";
 import { SEVERITY_STYLES, STATUS_DISPLAY, STATUS_LABELS } from "../plans/labels.sv";
+import { chartBelow } from "../plans/charts";
+import { forPrint } from "../plans/index";
 import { sortFindings } from "../plans/findings";
 import { deviationNumberFormat } from "../styles";
 import type { Consolidation } from "./consolidate";
@@ -40,7 +42,9 @@ type UnitKey =
 const STATUS_KEYS: (keyof IndicatorSummary)[] = ["full", "partial", "none", "notMeasured", "notAssessable"];
 
 export function buildConsolidationPlans(c: Consolidation): SheetPlan[] {
-  return [unitsSheet(c), goalsSheet(c), findingsSheet(c)];
+  const plans = [unitsSheet(c), goalsSheet(c), findingsSheet(c)];
+  forPrint(plans, null, T.title(c.period, c.year));
+  return plans;
 }
 
 function unitsSheet(c: Consolidation): SheetPlan {
@@ -157,7 +161,16 @@ function unitsSheet(c: Consolidation): SheetPlan {
   b.add([text(T.indicatorHeading, "subtotal")]);
   b.add([text(c.indicatorSentence ?? T.noIndicators, "note")]);
 
-  return sheetPlan("cityUnits", CITY_SHEET_NAMES.units, b.rows, cols.widths(), headerRow, { freezeColumns: 1 });
+  const breaks: number[] = [];
+  const charts =
+    c.units.length > 0
+      ? [
+          chartBelow(b, breaks, T.chartTitle, `${at(L("name"), first)}:${at(L("name"), last)}`, [{ col: L("deviation"), headerRow, name: H.deviation }], first, last, {
+            numFmt: fmt,
+          }),
+        ]
+      : [];
+  return sheetPlan("cityUnits", CITY_SHEET_NAMES.units, b.rows, cols.widths(), headerRow, { freezeColumns: 1, charts, pageBreaksBefore: breaks });
 }
 
 function goalsSheet(c: Consolidation): SheetPlan {

@@ -19,8 +19,8 @@ describe("Följsam Drift, VB 2019 (mnkr)", () => {
     expect(plan.rows[hr].map((c) => c?.v)).toEqual([
       "Verksamhetsområde",
       "Bokslut 2018",
-      "Budget",
-      "Utfall",
+      "Budget 2019",
+      "Bokslut 2019",
       "Avvikelse",
       "Resultatöverföring",
       "Justering Nyanlända",
@@ -29,16 +29,16 @@ describe("Följsam Drift, VB 2019 (mnkr)", () => {
       "Kommentar",
     ]);
     const notes = plan.rows.slice(1, hr).flat().map((c) => c?.v);
-    expect(notes).toContain("Gul markering: avvikelsen kräver en kommentar.");
+    expect(notes).toContain("Gul markering och ✎: avvikelsen kräver en kommentar.");
   });
 
   it("writes Avvikelse as budget − base of the same row", () => {
     const r = rowOf(plan, "Barn och ungdom");
     const dev = cellAt(plan, r, col("Avvikelse"))!;
-    expect(dev.f).toBe(`${L("Budget")}${r + 1}-${L("Utfall")}${r + 1}`);
+    expect(dev.f).toBe(`${L("Budget 2019")}${r + 1}-${L("Bokslut 2019")}${r + 1}`);
     expect(dev.v).toBeCloseTo(5.8, 9);
-    expect(cellAt(plan, r, col("Budget"))).toMatchObject({ v: 88 });
-    expect(cellAt(plan, r, col("Budget"))!.f).toBeUndefined();
+    expect(cellAt(plan, r, col("Budget 2019"))).toMatchObject({ v: 88 });
+    expect(cellAt(plan, r, col("Budget 2019"))!.f).toBeUndefined();
   });
 
   it("writes Justerad avvikelse and Avvikelse % as formulas on the row's own cells", () => {
@@ -46,21 +46,21 @@ describe("Följsam Drift, VB 2019 (mnkr)", () => {
     const adjusted = cell("Barn och ungdom", "Justerad avvikelse");
     expect(adjusted.f).toBe(`${L("Avvikelse")}${r}+${L("Resultatöverföring")}${r}+${L("Justering Nyanlända")}${r}`);
     const pct = cell("Barn och ungdom", "Avvikelse %");
-    expect(pct.f).toBe(`IF(${L("Budget")}${r}=0,"",${L("Avvikelse")}${r}/ABS(${L("Budget")}${r}))`);
+    expect(pct.f).toBe(`IF(${L("Budget 2019")}${r}=0,"",${L("Avvikelse")}${r}/ABS(${L("Budget 2019")}${r}))`);
     expect(pct.v).toBeCloseTo(5.8 / 88, 12);
-    expect(pct.numFmt).toBe("0.0%");
+    expect(pct.numFmt).toBe("0.0\\ %");
   });
 
   it("shows the units of an area with several rows indented below it, the area summing them", () => {
     const area = rowOf(plan, "Övrig verksamhet");
     const units = ["Tillfälliga boenden nyanlända", "Tillståndsenheten", "Boutredningsenheten och övrigt"].map((u) => rowOf(plan, `  ${u}`));
     expect(units).toEqual([area + 1, area + 2, area + 3]);
-    for (const h of ["Bokslut 2018", "Budget", "Utfall", "Avvikelse", "Resultatöverföring", "Justering Nyanlända", "Justerad avvikelse"]) {
+    for (const h of ["Bokslut 2018", "Budget 2019", "Bokslut 2019", "Avvikelse", "Resultatöverföring", "Justering Nyanlända", "Justerad avvikelse"]) {
       const c = cellAt(plan, area, col(h))!;
       expect(sumRows(c.f!)).toEqual(units);
       expect(c.f!.startsWith(`SUM(${L(h)}`)).toBe(true);
     }
-    expect(cellAt(plan, area, col("Budget"))!.v).toBeCloseTo(203.2, 9);
+    expect(cellAt(plan, area, col("Budget 2019"))!.v).toBeCloseTo(203.2, 9);
     expect(cellAt(plan, area, col("Avvikelse"))!.v).toBeCloseTo(25.2, 9);
     expect(cellAt(plan, area, col("Justerad avvikelse"))!.v).toBeCloseTo(1.3, 9);
     // The result transfer and the returned funds are the engine's decisions: values, not formulas.
@@ -76,12 +76,12 @@ describe("Följsam Drift, VB 2019 (mnkr)", () => {
       .filter(({ r, v }) => r > hr && r < total && typeof v === "string" && !v.startsWith(" "))
       .map(({ r }) => r);
     expect(areaRows).toHaveLength(10);
-    for (const h of ["Bokslut 2018", "Budget", "Utfall", "Avvikelse", "Resultatöverföring", "Justering Nyanlända", "Justerad avvikelse"]) {
+    for (const h of ["Bokslut 2018", "Budget 2019", "Bokslut 2019", "Avvikelse", "Resultatöverföring", "Justering Nyanlända", "Justerad avvikelse"]) {
       expect(sumRows(cellAt(plan, total, col(h))!.f!)).toEqual(areaRows);
     }
     const v = (h: string) => cellAt(plan, total, col(h))!.v as number;
-    expect(v("Budget")).toBeCloseTo(1297.0, 9);
-    expect(v("Utfall")).toBeCloseTo(1221.8, 9);
+    expect(v("Budget 2019")).toBeCloseTo(1297.0, 9);
+    expect(v("Bokslut 2019")).toBeCloseTo(1221.8, 9);
     expect(v("Avvikelse")).toBeCloseTo(75.2, 9);
     expect(v("Resultatöverföring")).toBeCloseTo(-0.1, 9);
     expect(v("Justering Nyanlända")).toBeCloseTo(-55.1, 9);
@@ -91,7 +91,7 @@ describe("Följsam Drift, VB 2019 (mnkr)", () => {
   });
 
   it("uses locale-invariant number formats: #,##0.0 for mnkr, red negatives for deviations", () => {
-    expect(cell("Barn och ungdom", "Budget").numFmt).toBe("#,##0.0");
+    expect(cell("Barn och ungdom", "Budget 2019").numFmt).toBe("#,##0.0");
     expect(cell("Barn och ungdom", "Avvikelse").numFmt).toBe(deviationNumberFormat("#,##0.0"));
     expect(cell("Barn och ungdom", "Justerad avvikelse").numFmt).toBe(deviationNumberFormat("#,##0.0"));
   });
@@ -110,6 +110,14 @@ describe("Följsam Drift, VB 2019 (mnkr)", () => {
     }
   });
 
+  it("leaves Resultatöverföring blank, not 0,0, on rows without a transfer, and marks an empty comment that is required", () => {
+    expect(cellAt(plan, rowOf(plan, "Barn och ungdom"), col("Resultatöverföring"))).toBeNull();
+    expect(cellAt(plan, rowOf(plan, "  Tillståndsenheten"), col("Resultatöverföring"))!.v).toBeCloseTo(-0.1, 9);
+    // The four areas that need a comment have none (that is why they need one): each is marked.
+    for (const name of NEEDS_COMMENT) expect(cellAt(plan, rowOf(plan, name), col("Kommentar"))).toMatchObject({ v: "✎ Kommentar krävs" });
+    expect(cellAt(plan, rowOf(plan, "Insatser mot våld i nära relationer"), col("Kommentar"))?.v ?? null).not.toBe("✎ Kommentar krävs");
+  });
+
   it("marks deficits on the deviation cell", () => {
     expect(cell("Verksamhet för personer med funktionsnedsättning", "Avvikelse").styles).toContain("deficit");
     expect(cell("Barn och ungdom", "Avvikelse").styles ?? []).not.toContain("deficit");
@@ -124,7 +132,8 @@ describe("Följsam Drift, VB 2019 (mnkr)", () => {
     expect(plan.printTitleRows).toEqual([hr + 1, hr + 1]);
     expect(plan.landscape).toBe(true);
     expect(plan.columnWidths[0]).toBe(45);
-    expect(plan.columnWidths[col("Budget")]).toBe(12);
+    // Widened from 12 so that "Budget 2019" fits on one line with a character to spare each side.
+    expect(plan.columnWidths[col("Budget 2019")]).toBe(13);
     expect(plan.columnWidths[col("Kommentar")]).toBe(60);
     expect(plan.columnWidths).toHaveLength(plan.rows[hr].length);
     const first = rowOf(plan, "Barn och ungdom") + 1;
@@ -139,35 +148,43 @@ describe("Följsam Drift, T2 in tkr", () => {
   const col = (h: string | RegExp) => colOf(plan, h, hr);
   const L = (h: string) => letterOf(plan, h);
 
-  it("has Prognos, Föregående prognos and Förändring, and no Bokslut column without prior-year figures", () => {
+  it("has the outcome so far beside Prognos T2, Prognos T1 and Förändring, and no Bokslut column without prior-year figures", () => {
     expect(plan.rows[hr].map((c) => c?.v)).toEqual([
       "Verksamhetsområde",
-      "Budget",
-      "Prognos",
+      "Budget 2024",
+      "Utfall per 31 augusti",
+      "Prognos T2",
       "Avvikelse",
       "Resultatöverföring",
       "Justering Flykting",
       "Justerad avvikelse",
       "Avvikelse %",
-      "Föregående prognos (T1)",
+      "Prognos T1",
       "Förändring",
       "Kommentar",
     ]);
     expect(plan.rows[0][0]!.v).toBe("Driftbudget – T2 2024 (tkr)");
   });
 
+  it("shows the books per 31 August beside the forecast, area rows summing them", () => {
+    expect(cellAt(plan, rowOf(plan, "  U1"), col("Utfall per 31 augusti"))).toEqual({ v: 60000, numFmt: "#,##0" });
+    const alfa = cellAt(plan, rowOf(plan, "Alfa"), col("Utfall per 31 augusti"))!;
+    expect(alfa.v).toBe(91000);
+    expect(sumRows(alfa.f!)).toEqual([rowOf(plan, "  U1"), rowOf(plan, "  U2")]);
+  });
+
   it("writes Förändring as forecast − previous forecast and formats tkr without decimals", () => {
     const r = rowOf(plan, "  U1");
     const c = cellAt(plan, r, col("Förändring"))!;
-    expect(c.f).toBe(`${L("Prognos")}${r + 1}-${L("Föregående prognos (T1)")}${r + 1}`);
+    expect(c.f).toBe(`${L("Prognos T2")}${r + 1}-${L("Prognos T1")}${r + 1}`);
     expect(c.v).toBe(-2000);
     expect(c.numFmt).toBe("#,##0");
-    expect(cellAt(plan, r, col("Budget"))!.numFmt).toBe("#,##0");
+    expect(cellAt(plan, r, col("Budget 2024"))!.numFmt).toBe("#,##0");
   });
 
   it("keeps a forecast substituted by the budget as a value, marked, with its deviation 0", () => {
     const r = rowOf(plan, "  U2");
-    expect(cellAt(plan, r, col("Prognos"))).toEqual({ v: 50000, numFmt: "#,##0", styles: ["note"] });
+    expect(cellAt(plan, r, col("Prognos T2"))).toEqual({ v: 50000, numFmt: "#,##0", styles: ["note"] });
     expect(cellAt(plan, r, col("Avvikelse"))!.v).toBe(0);
     expect(plan.rows.slice(0, hr).flat().some((c) => typeof c?.v === "string" && c.v.includes("Kursiv prognos"))).toBe(true);
   });
@@ -186,8 +203,8 @@ describe("Följsam Drift, T2 in tkr", () => {
     const g2 = rowOf(plan, "  G2");
     const g1 = rowOf(plan, "  G1");
     const rows = ["    Personal", "    Lokaler"].map((n) => rowOf(plan, n));
-    expect(sumRows(cellAt(plan, gamma, col("Budget"))!.f!)).toEqual([g2, g1].sort((a, b) => a - b));
-    expect(sumRows(cellAt(plan, g1, col("Budget"))!.f!)).toEqual(rows);
+    expect(sumRows(cellAt(plan, gamma, col("Budget 2024"))!.f!)).toEqual([g2, g1].sort((a, b) => a - b));
+    expect(sumRows(cellAt(plan, g1, col("Budget 2024"))!.f!)).toEqual(rows);
     expect(cellAt(plan, gamma, col("Avvikelse"))!.v).toBe(-2500);
     expect(plan.rows[gamma].every((c) => c?.styles?.includes("needsComment"))).toBe(true);
   });

@@ -28,7 +28,7 @@ import { DRIFT_TEXTS } from "./labels.sv";
  * rows directly under them. Inputs and engine decisions (transfers, returned funds) are values.
  */
 
-type AmountKey = "priorYear" | "budget" | "base" | "deviation" | "transfer" | "adjusted" | "prev" | "diff" | `earmark:${number}`;
+type AmountKey = "priorYear" | "budget" | "actual" | "base" | "deviation" | "transfer" | "adjusted" | "prev" | "diff" | `earmark:${number}`;
 type DriftKey = "name" | "pct" | "comment" | AmountKey;
 
 /** One printed row: a leaf (an input row) or a group (SUM of the lines under it). */
@@ -72,7 +72,10 @@ export function buildDriftSheet(
 
   const list: Column<DriftKey>[] = [{ key: "name", header: H.area, width: 45 }];
   if (hasPrior) list.push({ key: "priorYear", header: H.priorYear(year), width: 12 });
-  list.push({ key: "budget", header: H.budget, width: 12 }, { key: "base", header: H.base(period), width: 12 });
+  list.push({ key: "budget", header: H.budget(year), width: 12 });
+  // In a tertial the books so far stand beside the forecast they are assessed by.
+  if (period !== "VB" && op.total.actual !== null) list.push({ key: "actual", header: H.yearToDate(period), width: 12 });
+  list.push({ key: "base", header: H.base(period, year), width: 12 });
   list.push({ key: "deviation", header: H.deviation, width: 12 }, { key: "transfer", header: H.resultTransfer, width: 14 });
   earmarks.forEach((name, i) => list.push({ key: `earmark:${i}`, header: H.earmark(name), width: 14 }));
   list.push({ key: "adjusted", header: H.adjustedDeviation, width: 12 }, { key: "pct", header: H.deviationPct, width: 10 });
@@ -82,7 +85,7 @@ export function buildDriftSheet(
   const L = (k: DriftKey) => cols.letter(k);
   const earmarkKeys = earmarks.map((_, i) => `earmark:${i}` as const);
 
-  const amountKeys: AmountKey[] = ["priorYear", "budget", "base", "deviation", "transfer", ...earmarkKeys, "adjusted", "prev", "diff"];
+  const amountKeys: AmountKey[] = ["priorYear", "budget", "actual", "base", "deviation", "transfer", ...earmarkKeys, "adjusted", "prev", "diff"];
   const formatOf = (k: AmountKey): string =>
     k === "deviation" || k === "adjusted" || (k === "diff" && period === "VB") ? devFmt : fmt;
 
@@ -94,12 +97,15 @@ export function buildDriftSheet(
         return f.priorYearActual;
       case "budget":
         return f.budget;
+      case "actual":
+        return f.actual;
       case "base":
         return f.base;
       case "deviation":
         return f.deviation;
       case "transfer":
-        return f.resultTransfer;
+        // Blank, as in the published tables, where no transfer is made.
+        return f.resultTransfer === 0n ? null : f.resultTransfer;
       case "adjusted":
         return f.adjustedDeviation;
       case "prev":
@@ -111,7 +117,7 @@ export function buildDriftSheet(
       default: {
         const name = earmarks[Number(k.slice("earmark:".length))];
         if (line.children.length > 0) return sumPresent(line.children.map((c) => valueOf(c, k)));
-        return line.earmark === name ? f.returnedFunds : null;
+        return line.earmark === name && f.returnedFunds !== 0n ? f.returnedFunds : null;
       }
     }
   };
@@ -127,7 +133,7 @@ export function buildDriftSheet(
       if (cols.has(k)) row[cols.index(k)] = cell;
     };
     put("name", text(DRIFT_TEXTS.indent.repeat(line.level) + line.name));
-    for (const k of ["priorYear", "budget", "transfer", "prev", ...earmarkKeys] as AmountKey[]) put(k, amount(valueOf(line, k), formatOf(k)));
+    for (const k of ["priorYear", "budget", "actual", "transfer", "prev", ...earmarkKeys] as AmountKey[]) put(k, amount(valueOf(line, k), formatOf(k)));
     put("base", amount(line.fields.base, fmt, ...(line.substituted ? (["note"] as StyleName[]) : [])));
     const dev = line.fields.deviation;
     if (dev !== null) put("deviation", amountFormula(`${at(L("budget"), r)}-${at(L("base"), r)}`, dev, devFmt));
@@ -167,6 +173,9 @@ export function buildDriftSheet(
     const devIndex = cols.index("deviation");
     const dev = row[devIndex];
     if (dev && typeof dev.v === "number" && dev.v < 0) row[devIndex] = { ...dev, styles: [...(dev.styles ?? []), "deficit"] };
+    // The yellow band fades in black-and-white print; the mark in the empty comment cell stays.
+    const commentIndex = cols.index("comment");
+    if (line.needsComment && line.level === 0 && (row[commentIndex]?.v ?? null) === null) row[commentIndex] = text(DRIFT_TEXTS.commentRequired, "note");
     const all = [...styles, ...(line.needsComment ? (["needsComment"] as StyleName[]) : [])];
     return all.length > 0 ? styleRow(row, cols.width, ...all) : row;
   };

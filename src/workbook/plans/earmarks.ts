@@ -15,8 +15,8 @@ export function buildEarmarksSheet(earmarks: EarmarkResult[], period: Period, ye
   const H = EARMARK_TEXTS.headers;
   const cols = new Columns<Key>([
     { key: "earmark", header: H.earmark, width: 40 },
-    { key: "budget", header: H.budget, width: 12 },
-    { key: "base", header: H.base(period), width: 12 },
+    { key: "budget", header: H.budget(year), width: 12 },
+    { key: "base", header: H.base(period, year), width: 12 },
     { key: "surplus", header: H.surplus, width: 12 },
     { key: "returned", header: H.returned, width: 14 },
     { key: "mode", header: H.mode, width: 18 },

@@ -10,7 +10,8 @@ import type { PlanCell, PlanKind, SheetPlan, StyleName } from "../plan";
 
 export type PlanRow = (PlanCell | null)[];
 
-export const PERCENT_FORMAT = "0.0%";
+/** Swedish typography puts a space before the percent sign: Excel shows this code as "94,2 %". */
+export const PERCENT_FORMAT = "0.0\\ %";
 export const COUNT_FORMAT = "0";
 export const DATA_BAR_COLOR = "638EC6";
 
@@ -169,6 +170,57 @@ function fitHeaders(widths: number[], header: PlanRow): number[] {
   return out;
 }
 
+/** Points per line of 11-point text, and the default row height. */
+const LINE_POINTS = 15;
+/** Styles whose text wraps in its cell. */
+const WRAPPING: ReadonlySet<StyleName> = new Set<StyleName>(["wrap", "header"]);
+
+/**
+ * Lines a wrapped text takes in a column `width` characters wide: each of its own lines broken at
+ * spaces, a word longer than the line on a line of its own. About as many letters fit as the
+ * column is wide in digits (letters are narrower than digits, but not by much, and a row that is
+ * too low hides text).
+ */
+export function wrappedLines(s: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.05) - 1);
+  let lines = 0;
+  for (const paragraph of s.split("\n")) {
+    let used = 0;
+    let count = 1;
+    for (const word of paragraph.split(/\s+/)) {
+      const len = word.length;
+      if (used > 0 && used + 1 + len > perLine) {
+        count++;
+        used = 0;
+      }
+      if (used === 0 && len > perLine) {
+        count += Math.ceil(len / perLine) - 1;
+        used = len % perLine;
+      } else used += (used > 0 ? 1 : 0) + len;
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+/**
+ * Row heights for rows of wrapped text: neither Excel nor LibreOffice sets them by themselves for
+ * a file written by a program, so without them a long comment runs into the row below.
+ */
+export function wrappedRowHeights(rows: readonly (PlanRow | undefined)[], widths: readonly number[]): (number | undefined)[] | undefined {
+  let out: (number | undefined)[] | undefined;
+  rows.forEach((cells, r) => {
+    if (!cells) return;
+    let lines = 1;
+    cells.forEach((cell, c) => {
+      if (!cell || typeof cell.v !== "string" || !cell.styles?.some((st) => WRAPPING.has(st))) return;
+      lines = Math.max(lines, wrappedLines(cell.v, widths[c] ?? 8.43));
+    });
+    if (lines > 1) (out ??= [])[r] = lines * LINE_POINTS;
+  });
+  return out;
+}
+
 /** A plan with the common defaults: header row frozen and repeated on every printed page. */
 export function sheetPlan(
   kind: PlanKind,
@@ -190,5 +242,7 @@ export function sheetPlan(
     ...extra,
   };
   if (headerRow !== null && plan.printTitleRows === undefined) plan.printTitleRows = [headerRow + 1, headerRow + 1];
+  const heights = wrappedRowHeights(plan.rows, plan.columnWidths);
+  if (heights && plan.rowHeights === undefined) plan.rowHeights = heights;
   return plan;
 }

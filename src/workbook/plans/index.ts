@@ -11,6 +11,7 @@ import { buildFindingsSheet } from "./findings";
 import { buildIndicatorsSheet, type IndicatorAnchors } from "./indicators";
 import { buildInvestmentsSheet, type InvestmentAnchors } from "./investments";
 import { buildResultUnitsSheet } from "./resultUnits";
+import { PRINT_TEXTS } from "./labels.sv";
 import { buildSummarySheet } from "./summary";
 
 export { assignSheetNames, OUTPUT_SHEET_NAMES } from "./names";
@@ -33,7 +34,7 @@ export const OUTPUT_ORDER: readonly OutputKind[] = [
  * The sheets that have data, Sammanfattning first and Kontroller always. `names` are the final
  * sheet names (see assignSheetNames); cross-sheet formulas use them.
  */
-export function buildSheetPlans(result: FollowUpResult, names: Record<OutputKind, string>, source?: { file: string }): SheetPlan[] {
+export function buildSheetPlans(result: FollowUpResult, names: Record<OutputKind, string>, source?: { file: string; unitName?: string }): SheetPlan[] {
   const plans: SheetPlan[] = [];
   const { period, year, unit } = result;
 
@@ -74,5 +75,21 @@ export function buildSheetPlans(result: FollowUpResult, names: Record<OutputKind
     names.summary,
     source,
   );
-  return [summary, ...plans];
+  const all = [summary, ...plans];
+  forPrint(all, source?.unitName ?? null, PRINT_TEXTS.header(result.period, result.year));
+  return all;
+}
+
+/**
+ * What says whose report a page is: the nämnd's name before each sheet's title and in the printed
+ * header with the report and period, the sheet's name and "Sida N av M" in the footer. The
+ * workbook opens on the first plan (Sammanfattning).
+ */
+export function forPrint(plans: SheetPlan[], unitName: string | null, report: string): void {
+  for (const plan of plans) {
+    plan.headerFooter = { headerLeft: unitName ?? "", headerRight: report, footerLeft: plan.name };
+    const title = plan.rows[0]?.[0];
+    if (unitName && title && typeof title.v === "string" && title.styles?.includes("title")) plan.rows[0][0] = { ...title, v: PRINT_TEXTS.title(unitName, title.v) };
+  }
+  if (plans.length > 0) plans[0].active = true;
 }

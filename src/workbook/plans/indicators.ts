@@ -67,7 +67,7 @@ export function buildIndicatorsSheet(ind: IndicatorResult, period: Period, year:
     if (cols.has("gap") && res.actualWomen !== null && res.actualMen !== null) {
       const gap = res.genderGap ?? res.actualWomen - res.actualMen;
       const d = Math.max(decimals(res.actualWomen), decimals(res.actualMen));
-      put("gap", formula(`${at(cols.letter("women"), r)}-${at(cols.letter("men"), r)}`, gap, indicatorFormat(d, res.percent)));
+      put("gap", formula(`${at(cols.letter("women"), r)}-${at(cols.letter("men"), r)}`, gap, gapFormat(d, res.percent)));
     }
     put("comment", text(res.comment, "wrap"));
     return row;
@@ -137,6 +137,11 @@ export function decimals(v: number | null): number {
 /** "#,##0.0\" %\"": the value is in points; a quoted percent sign does not multiply by 100. */
 export function indicatorFormat(d: number, percent: boolean): string {
   return `#,##0${d > 0 ? "." + "0".repeat(d) : ""}${percent ? '" %"' : ""}`;
+}
+
+/** A gap between two percentages is in procentenheter: "16 p.e.", not "16 %". */
+export function gapFormat(d: number, percent: boolean): string {
+  return percent ? `${indicatorFormat(d, false)}" p.e."` : indicatorFormat(d, false);
 }
 
 function targetCell(value: number | null, band: boolean, percent: boolean): PlanCell | null {

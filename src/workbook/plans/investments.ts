@@ -26,8 +26,8 @@ export function buildInvestmentsSheet(
   const H = INVESTMENT_TEXTS.headers;
   const list: Column<Key>[] = [
     { key: "name", header: H.name, width: 45 },
-    { key: "budget", header: H.budget, width: 12 },
-    { key: "base", header: H.base(period), width: 12 },
+    { key: "budget", header: H.budget(year), width: 12 },
+    { key: "base", header: H.base(period, year), width: 12 },
     { key: "deviation", header: H.deviation, width: 12 },
   ];
   if (inv.rows.some((r) => r.previousForecast !== null)) {

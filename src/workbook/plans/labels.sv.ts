@@ -31,6 +31,15 @@ export const STATUS_DISPLAY: Record<IndicatorStatus, { symbol: string; text: str
   notAssessable: { symbol: "?", text: "Ej bedömbar", style: "statusNotAssessable" },
 };
 
+/** The bar colour per status in the summary's chart: the status fills, darker so they print. */
+export const STATUS_CHART_COLORS: Record<IndicatorStatus, string> = {
+  full: "00B050",
+  partial: "FFC000",
+  none: "C00000",
+  notMeasured: "A6A6A6",
+  notAssessable: "7F7F7F",
+};
+
 /** "✔ Helt", "◐ Delvis", "✖ Ej", "– Ej mätt", "? Ej bedömbar". */
 export const STATUS_LABELS: Record<IndicatorStatus, string> = {
   full: statusLabel("full"),
@@ -60,23 +69,46 @@ export function periodLabel(period: Period, year: number | null): string {
   return year === null ? period : `${period} ${year}`;
 }
 
+export const PRINT_TEXTS = {
+  /** The printed header's right side: "Uppföljning VB 2019". */
+  header: (period: Period, year: number | null) => `Uppföljning ${periodLabel(period, year)}`,
+  /** A sheet's title with the nämnd's name: "Socialnämnden – Driftbudget – VB 2019 (mnkr)". */
+  title: (unitName: string, title: string) => `${unitName} – ${title}`,
+};
+
+/** Where the year-to-date books stand in a tertial report, in the words of the published tables. */
+const TERTIAL_DATES: Record<Exclude<Period, "VB">, string> = { T1: "30 april", T2: "31 augusti" };
+
+/**
+ * Column headers that say which year and which figures, as the published tables do: "Budget 2019",
+ * "Bokslut 2019" (VB), "Prognos T2" and "Utfall per 31 augusti" (T1/T2).
+ */
+export const AMOUNT_HEADERS = {
+  budget: (year: number | null) => (year === null ? "Budget" : `Budget ${year}`),
+  base: (period: Period, year: number | null) => (period === "VB" ? (year === null ? "Bokslut" : `Bokslut ${year}`) : `Prognos ${period}`),
+  yearToDate: (period: Exclude<Period, "VB">) => `Utfall per ${TERTIAL_DATES[period]}`,
+  previousForecast: (period: Period) => (period === "VB" ? "Prognos T2" : period === "T2" ? "Prognos T1" : "Föregående prognos"),
+};
+
 export const DRIFT_TEXTS = {
   title: (period: Period, year: number | null, unit: Unit) => `Driftbudget – ${periodLabel(period, year)} (${unit})`,
   signNote: (unit: Unit, period: Period) =>
     `Belopp i ${unit}, nettokostnad (intäkter negativa). Avvikelse = budget − ${period === "VB" ? "utfall" : "prognos"}: positiv = överskott, negativ = underskott. Beräknade kolumner är formler.`,
-  needsCommentNote: "Gul markering: avvikelsen kräver en kommentar.",
+  needsCommentNote: "Gul markering och ✎: avvikelsen kräver en kommentar.",
+  commentRequired: "✎ Kommentar krävs",
   substitutedNote: "Kursiv prognos: prognos saknas och budgeten används (avvikelse 0).",
   headers: {
     area: "Verksamhetsområde",
     priorYear: (year: number | null) => (year === null ? "Bokslut föregående år" : `Bokslut ${year - 1}`),
-    budget: "Budget",
-    base: (period: Period) => (period === "VB" ? "Utfall" : "Prognos"),
+    budget: AMOUNT_HEADERS.budget,
+    base: AMOUNT_HEADERS.base,
+    yearToDate: AMOUNT_HEADERS.yearToDate,
     deviation: "Avvikelse",
     resultTransfer: "Resultatöverföring",
     earmark: (name: string) => `Justering ${name}`,
     adjustedDeviation: "Justerad avvikelse",
     deviationPct: "Avvikelse %",
-    previousForecast: (period: Period) => (period === "VB" ? "Prognos T2" : period === "T2" ? "Föregående prognos (T1)" : "Föregående prognos"),
+    previousForecast: AMOUNT_HEADERS.previousForecast,
     forecastDiff: (period: Period) => (period === "VB" ? "Avvikelse mot prognos" : "Förändring"),
     comment: "Kommentar",
   },
@@ -110,8 +142,8 @@ export const EARMARK_TEXTS = {
   note: "Öronmärkta medel: ett överskott återredovisas så att öronmärkningen går jämnt ut; vid läge Alltid neutraliseras även ett underskott.",
   headers: {
     earmark: "Öronmärkning",
-    budget: "Budget",
-    base: (period: Period) => (period === "VB" ? "Utfall" : "Prognos"),
+    budget: AMOUNT_HEADERS.budget,
+    base: AMOUNT_HEADERS.base,
     surplus: "Överskott",
     returned: "Återredovisas",
     mode: "Läge",
@@ -125,10 +157,10 @@ export const INVESTMENT_TEXTS = {
   note: "Avvikelse = budget − utfall/prognos. Avvikelse prognos = föregående prognos − utfall/prognos. Ombudgetering är ett förslag för fleråriga projekt; nämnden beslutar.",
   headers: {
     name: "Investering",
-    budget: "Budget",
-    base: (period: Period) => (period === "VB" ? "Utfall" : "Prognos"),
+    budget: AMOUNT_HEADERS.budget,
+    base: AMOUNT_HEADERS.base,
     deviation: "Avvikelse",
-    previousForecast: (period: Period) => (period === "VB" ? "Prognos T2" : "Föregående prognos"),
+    previousForecast: AMOUNT_HEADERS.previousForecast,
     deviationVsForecast: (period: Period) => (period === "VB" ? "Avvikelse prognos T2" : "Avvikelse mot föregående prognos"),
     reBudget: "Ombudgetering",
     comment: "Kommentar",
@@ -219,4 +251,5 @@ export const SUMMARY_TEXTS = {
   areaTable: "Avvikelse per verksamhetsområde",
   areaHeaders: { area: "Verksamhetsområde", deviation: "Avvikelse", adjusted: "Justerad avvikelse" },
   chartSeries: "Avvikelse",
+  indicatorChart: "Indikatorer per måluppfyllelse",
 };

@@ -22,6 +22,17 @@ describe("buildSheetPlans", () => {
     ]);
   });
 
+  it("names the nämnd in every title and printed header, numbers the pages and opens on Sammanfattning", () => {
+    const plans = buildSheetPlans(socialVb2019(), OUTPUT_SHEET_NAMES, { file: "socialnamnden-vb2019.xlsx", unitName: "Socialnämnden" });
+    expect(sheet(plans, "drift").rows[0][0]).toMatchObject({ v: "Socialnämnden – Driftbudget – VB 2019 (mnkr)", styles: ["title"] });
+    expect(sheet(plans, "summary").rows[0][0]!.v).toBe("Socialnämnden – Följsam – uppföljning VB 2019");
+    for (const plan of plans) {
+      expect(plan.headerFooter).toEqual({ headerLeft: "Socialnämnden", headerRight: "Uppföljning VB 2019", footerLeft: plan.name });
+      expect(plan.rows[0][0]!.v).toMatch(/^Socialnämnden – /);
+    }
+    expect(plans.filter((p) => p.active).map((p) => p.kind)).toEqual(["summary"]);
+  });
+
   it("leaves out the sheets without data but always writes Sammanfattning and Kontroller", () => {
     const empty: FollowUpResult = { ...socialVb2019(), operating: null, investments: null, costTypes: null, indicators: null, findings: [] };
     expect(plansOf(empty).map((p) => p.kind)).toEqual(["summary", "findings"]);
@@ -67,9 +78,9 @@ describe("Följsam Återredovisning", () => {
   const c = (h: string) => cellAt(plan, r, colOf(plan, h))!;
 
   it("returns Nyanlända's 55,1 mnkr, the surplus a formula", () => {
-    expect(plan.rows[headerRow(plan)].map((x) => x?.v)).toEqual(["Öronmärkning", "Budget", "Utfall", "Överskott", "Återredovisas", "Läge"]);
-    expect(c("Budget").v).toBe(310);
-    expect(c("Utfall").v).toBeCloseTo(254.9, 9);
+    expect(plan.rows[headerRow(plan)].map((x) => x?.v)).toEqual(["Öronmärkning", "Budget 2019", "Bokslut 2019", "Överskott", "Återredovisas", "Läge"]);
+    expect(c("Budget 2019").v).toBe(310);
+    expect(c("Bokslut 2019").v).toBeCloseTo(254.9, 9);
     expect(c("Överskott")).toMatchObject({ f: `B${r + 1}-C${r + 1}` });
     expect(c("Överskott").v).toBeCloseTo(55.1, 9);
     expect(c("Återredovisas").v).toBeCloseTo(-55.1, 9);
@@ -82,13 +93,13 @@ describe("Följsam Investeringar", () => {
   const hr = headerRow(plan);
 
   it("lists every row, zero rows included, and sums them as published: 8,0 / 12,5 / −4,5 / −5,5", () => {
-    expect(plan.rows[hr].map((x) => x?.v)).toEqual(["Investering", "Budget", "Utfall", "Avvikelse", "Prognos T2", "Avvikelse prognos T2"]);
+    expect(plan.rows[hr].map((x) => x?.v)).toEqual(["Investering", "Budget 2019", "Bokslut 2019", "Avvikelse", "Prognos T2", "Avvikelse prognos T2"]);
     const total = rowOf(plan, "Summa");
     expect(total - hr - 1).toBe(7);
     const v = (h: string) => cellAt(plan, total, colOf(plan, h))!;
-    expect(v("Budget")).toMatchObject({ f: `SUM(B${hr + 2}:B${total})` });
-    expect(v("Budget").v).toBeCloseTo(8.0, 9);
-    expect(v("Utfall").v).toBeCloseTo(12.5, 9);
+    expect(v("Budget 2019")).toMatchObject({ f: `SUM(B${hr + 2}:B${total})` });
+    expect(v("Budget 2019").v).toBeCloseTo(8.0, 9);
+    expect(v("Bokslut 2019").v).toBeCloseTo(12.5, 9);
     expect(v("Avvikelse").v).toBeCloseTo(-4.5, 9);
     expect(v("Avvikelse prognos T2").v).toBeCloseTo(-5.5, 9);
   });
@@ -96,7 +107,7 @@ describe("Följsam Investeringar", () => {
   it("writes Avvikelse prognos as previous forecast − outcome", () => {
     const r = rowOf(plan, "Inventarier och maskiner");
     const c = cellAt(plan, r, colOf(plan, "Avvikelse prognos T2"))!;
-    expect(c.f).toBe(`${letterOf(plan, "Prognos T2")}${r + 1}-${letterOf(plan, "Utfall")}${r + 1}`);
+    expect(c.f).toBe(`${letterOf(plan, "Prognos T2")}${r + 1}-${letterOf(plan, "Bokslut 2019")}${r + 1}`);
     expect(c.v).toBeCloseTo(-0.8, 9);
   });
 });
@@ -162,6 +173,8 @@ describe("Följsam Indikatorer", () => {
     const gap = cellAt(plan, r, colOf(plan, "Skillnad kvinnor − män"))!;
     expect(gap.f).toBe(`${letterOf(plan, "Kvinnor")}${r + 1}-${letterOf(plan, "Män")}${r + 1}`);
     expect(gap.v).toBe(16);
+    // A gap between two percentages is in procentenheter: "16 p.e.", never with a % sign.
+    expect(gap.numFmt).toBe('#,##0" p.e."');
   });
 
   it("puts the summary sentence under the table", () => {
@@ -220,12 +233,12 @@ describe("Följsam Sammanfattning", () => {
   });
 
   it("links the key figures to the Drift sheet's total row", () => {
-    expect(value("Budget").f).toBe(`'Följsam Drift'!${letterOf(drift, "Budget")}${total}`);
-    expect(value("Utfall").f).toBe(`'Följsam Drift'!${letterOf(drift, "Utfall")}${total}`);
+    expect(value("Budget").f).toBe(`'Följsam Drift'!${letterOf(drift, "Budget 2019")}${total}`);
+    expect(value("Utfall").f).toBe(`'Följsam Drift'!${letterOf(drift, "Bokslut 2019")}${total}`);
     expect(value("Avvikelse").f).toBe(`'Följsam Drift'!${letterOf(drift, "Avvikelse")}${total}`);
     expect(value("Justerad avvikelse").f).toBe(`'Följsam Drift'!${letterOf(drift, "Justerad avvikelse")}${total}`);
     expect(value("Återredovisning").v).toBeCloseTo(-55.1, 9);
-    expect(value("Budgetföljsamhet före resultatöverföringar")).toMatchObject({ numFmt: "0.0%" });
+    expect(value("Budgetföljsamhet före resultatöverföringar")).toMatchObject({ numFmt: "0.0\\ %" });
     expect(value("Budgetföljsamhet före resultatöverföringar").v).toBeCloseTo(0.942, 3);
     expect(value("Budgetföljsamhet efter resultatöverföringar").v).toBeCloseTo(0.9421, 4);
     expect(value("Verksamhetsområden som kräver kommentar").v).toBe(4);
@@ -233,7 +246,7 @@ describe("Följsam Sammanfattning", () => {
 
   it("shows the forecast accuracy against ±1 %", () => {
     const r = rowOf(plan, /^Prognossäkerhet/);
-    expect(cellAt(plan, r, 1)!.numFmt).toBe("0.0%");
+    expect(cellAt(plan, r, 1)!.numFmt).toBe("0.0\\ %");
     expect(cellAt(plan, r, 2)!.v).toMatch(/^(Uppfyllt|Ej uppfyllt) \(mål ±1 %\)$/);
   });
 
@@ -246,14 +259,32 @@ describe("Följsam Sammanfattning", () => {
     expect(value("Varning").v).toBe(7);
   });
 
-  it("tabulates deviation per area from the Drift sheet, with a data bar and a chart beside it", () => {
+  it("tabulates deviation per area from the Drift sheet, with a data bar and a chart below it on its own page", () => {
     const first = rowOf(plan, "Barn och ungdom");
     const last = rowOf(plan, "Omstrukturering");
     expect(last - first).toBe(9);
     expect(cellAt(plan, first, 1)!.f).toBe(`'Följsam Drift'!${letterOf(drift, "Avvikelse")}${rowOf(drift, "Barn och ungdom") + 1}`);
     expect(plan.conditionalFormats).toEqual([{ type: "dataBar", range: `B${first + 1}:B${last + 1}`, color: expect.any(String) }]);
-    expect(plan.charts).toHaveLength(1);
-    expect(plan.charts[0]).toMatchObject({ type: "barClustered", categories: `A${first + 1}:A${last + 1}`, values: `B${first + 1}:B${last + 1}` });
-    expect(plan.charts[0].from).toMatch(/^[E-Z]\d+$/);
+    const chart = plan.charts.find((c) => c.title === "Avvikelse per verksamhetsområde")!;
+    expect(chart).toMatchObject({ type: "barClustered", categories: `A${first + 1}:A${last + 1}`, values: `B${first + 1}:C${last + 1}` });
+    expect(chart.series).toEqual([
+      { values: `B${first + 1}:B${last + 1}`, nameCell: `B${first}`, name: "Avvikelse" },
+      { values: `C${first + 1}:C${last + 1}`, nameCell: `C${first}`, name: "Justerad avvikelse" },
+    ]);
+    expect(cellAt(plan, first - 1, 2)!.v).toBe("Justerad avvikelse");
+    // Below the table, on rows nothing else uses, and on the table's page: a break before its heading.
+    const from = Number(chart.from.slice(1)) - 1;
+    expect(chart.from).toMatch(/^A\d+$/);
+    expect(from).toBeGreaterThan(last);
+    for (let r = from; r < Number(chart.to.slice(1)); r++) expect(plan.rows[r] ?? []).toEqual([]);
+    expect(plan.pageBreaksBefore).toContain(first - 2);
+  });
+
+  it("charts the indicators per status from the counts, in the status colours", () => {
+    const chart = plan.charts.find((c) => c.title === "Indikatorer per måluppfyllelse")!;
+    const full = rowOf(plan, "✔ Helt");
+    expect(chart.categories).toBe(`A${full + 1}:A${full + 5}`);
+    expect(chart.series).toEqual([{ values: `B${full + 1}:B${full + 5}`, nameCell: `B${full}`, name: "Antal" }]);
+    expect(chart.pointColors).toHaveLength(5);
   });
 });

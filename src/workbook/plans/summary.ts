@@ -5,13 +5,14 @@ import type { FollowUpResult, Severity, Unit } from "../../engine/types";
 import { SEVERITY_LABELS } from "../../i18n/findings.sv";
 import { quoteSheetName } from "../cells";
 import type { ChartPlan, SheetPlan } from "../plan";
+import { chartBelow } from "./charts";
 import { deviationNumberFormat } from "../styles";
 import type { DriftAnchors } from "./drift";
 import type { FindingAnchors } from "./findings";
 import { absColumnRange, amount, at, COUNT_FORMAT, DATA_BAR_COLOR, formula, num, PERCENT_FORMAT, type PlanRow, RowBuffer, sheetPlan, text } from "./grid";
 import type { IndicatorAnchors } from "./indicators";
 import type { InvestmentAnchors } from "./investments";
-import { SEVERITY_ORDER, SEVERITY_STYLES, STATUS_DISPLAY, STATUS_LABELS, STATUS_ORDER, SUMMARY_TEXTS as T } from "./labels.sv";
+import { SEVERITY_ORDER, SEVERITY_STYLES, STATUS_CHART_COLORS, STATUS_DISPLAY, STATUS_LABELS, STATUS_ORDER, SUMMARY_TEXTS as T } from "./labels.sv";
 
 export interface SummaryAnchors {
   drift: DriftAnchors | null;
@@ -58,6 +59,7 @@ export function buildSummarySheet(result: FollowUpResult, a: SummaryAnchors, she
   const d = a.drift;
   const charts: ChartPlan[] = [];
   const bars: SheetPlan["conditionalFormats"] = [];
+  const breaks: number[] = [];
   if (op && d) {
     const fmt = amountNumberFormat(a.driftUnit);
     const devFmt = deviationNumberFormat(fmt);
@@ -114,14 +116,21 @@ export function buildSummarySheet(result: FollowUpResult, a: SummaryAnchors, she
   const ind = result.indicators;
   const xa = a.indicators;
   if (ind && xa) {
-    header(T.indicatorSection, T.countHeader);
+    const headingRow = header(T.indicatorSection, T.countHeader);
+    breaks.push(headingRow);
     const range = `${quoteSheetName(xa.sheet)}!${absColumnRange(xa.statusLetter, xa.firstRow, xa.lastRow)}`;
+    const first = b.next;
     for (const s of STATUS_ORDER) {
       const r = b.next;
       // The criterion is the label cell beside it, so the formula holds no text of its own.
       b.add([text(STATUS_LABELS[s], STATUS_DISPLAY[s].style), formula(`COUNTIF(${range},${at("A", r)})`, ind.summary[s], COUNT_FORMAT)]);
     }
-    b.add([text(ind.summarySentence, "note")]);
+    const last = b.next - 1;
+    b.add([text(ind.summarySentence, "note", "wrap")]);
+    charts.push(chartBelow(b, breaks, T.indicatorChart, `${at("A", first)}:${at("A", last)}`, [{ col: "B", headerRow: headingRow, name: T.countHeader }], first, last, {
+      pointColors: STATUS_ORDER.map((s) => STATUS_CHART_COLORS[s]),
+      numFmt: COUNT_FORMAT,
+    }));
     b.add([]);
   }
 
@@ -137,9 +146,9 @@ export function buildSummarySheet(result: FollowUpResult, a: SummaryAnchors, she
   if (op && d && d.areaRows.length > 0) {
     const fmt = deviationNumberFormat(amountNumberFormat(a.driftUnit));
     b.add([]);
-    const titleRow = b.add([text(T.areaTable, "subtotal")]);
+    breaks.push(b.add([text(T.areaTable, "subtotal")]));
     const H = T.areaHeaders;
-    b.add([text(H.area, "header"), text(H.deviation, "header"), text(H.adjusted, "header")]);
+    const headerRow = b.add([text(H.area, "header"), text(H.deviation, "header"), text(H.adjusted, "header")]);
     const first = b.next;
     for (const area of d.areaRows) {
       b.add([
@@ -150,16 +159,18 @@ export function buildSummarySheet(result: FollowUpResult, a: SummaryAnchors, she
     }
     const last = b.next - 1;
     bars.push({ type: "dataBar", range: `${at("B", first)}:${at("B", last)}`, color: DATA_BAR_COLOR });
-    charts.push({
-      type: "barClustered",
-      title: T.areaTable,
-      categories: `${at("A", first)}:${at("A", last)}`,
-      values: `${at("B", first)}:${at("B", last)}`,
-      seriesName: T.chartSeries,
-      from: at("E", titleRow),
-      to: at("M", titleRow + Math.max(18, d.areaRows.length + 4)),
-    });
+    const series = [
+      { col: "B", headerRow, name: H.deviation },
+      { col: "C", headerRow, name: H.adjusted },
+    ];
+    charts.push(chartBelow(b, breaks, T.areaTable, `${at("A", first)}:${at("A", last)}`, series, first, last, { numFmt: amountNumberFormat(a.driftUnit) }));
   }
 
-  return sheetPlan("summary", sheetName, b.rows, [50, 14, 18, 30], null, { conditionalFormats: bars, charts, landscape: true });
+  return sheetPlan("summary", sheetName, b.rows, [50, 14, 18, 30], null, {
+    conditionalFormats: bars,
+    charts,
+    landscape: true,
+    // A section with a chart starts its own page, so heading, table and chart print together.
+    pageBreaksBefore: breaks.filter((r) => r > 0),
+  });
 }

@@ -90,7 +90,7 @@ type SettingValue = { v: string | number; numFmt?: string; validation?: Omit<Dat
 const SHARE: Omit<DataValidationPlan, "range"> = { rule: { type: "decimal", min: 0, max: 1 }, error: V.share };
 const NUMBER: Omit<DataValidationPlan, "range"> = { rule: { type: "decimal", min: 0, max: AMOUNT_LIMIT }, error: V.number };
 const YES_NO: Omit<DataValidationPlan, "range"> = { rule: { type: "list", values: LIST_VALUES.yesNo }, error: V.yesNo };
-const share = (x: number): SettingValue => ({ v: x, numFmt: x * 100 === Math.round(x * 100) ? "0%" : "0.0%", validation: SHARE });
+const share = (x: number): SettingValue => ({ v: x, numFmt: x * 100 === Math.round(x * 100) ? "0\\ %" : "0.0\\ %", validation: SHARE });
 const yesNo = (b: boolean): SettingValue => ({ v: b ? S.yes : S.no, validation: YES_NO });
 
 /** Inställningar: Inställning | Värde | Förklaring, the values being the defaults and the period's. */
