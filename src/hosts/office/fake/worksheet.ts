@@ -6,6 +6,7 @@ import { FreezePanesProxy, PageLayoutProxy } from "./layout";
 import { FakeSheet, FakeTable, FakeWorkbook } from "./model";
 import { WorksheetProtectionProxy } from "./protection";
 import { RangeProxy, RangeTarget, resolveAddress } from "./range";
+import { requireApi } from "./requirements";
 import { Resolution } from "./resolution";
 
 const TAB_COLOR = /^#[0-9A-Fa-f]{6}$/;
@@ -107,7 +108,8 @@ export class WorksheetProxy extends FakeClientObject implements Pick<Excel.Works
 
   private range(path: string, args: unknown[], resolver: () => RangeTarget | null, orNull = false): RangeProxy {
     const range = new RangeProxy(this.ctx, `${this.path}.${path}`, resolver, orNull);
-    this.queue(path, args, () => range.resolution.get());
+    // On the wire the action is named by its method; the address travels once, as an argument.
+    this.queue(path.slice(0, path.indexOf("(")), args, () => range.resolution.get());
     return range;
   }
 
@@ -120,6 +122,23 @@ export class WorksheetProxy extends FakeClientObject implements Pick<Excel.Works
         throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. Address ${address} is not on ${sheet.name}.`);
       }
       return { sheet, area: parsed.area };
+    });
+  }
+
+  /** Several areas as one RangeAreas (ExcelApi 1.9): formats set on it apply to each area. */
+  getRanges(...[address]: Parameters<Excel.Worksheet["getRanges"]>): RangeProxy {
+    return this.range(`getRanges(${JSON.stringify(address ?? "")})`, [address], () => {
+      requireApi(this.data, 9, "Worksheet.getRanges");
+      const sheet = this.resolution.require();
+      const areas = (address ?? "").split(",").map((part) => {
+        const parsed = parseAddress(part.trim());
+        if (parsed.sheet !== undefined && !sameName(parsed.sheet, sheet.name)) {
+          throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. Address ${part} is not on ${sheet.name}.`);
+        }
+        return parsed.area;
+      });
+      const box = areas.reduce((b, a) => ({ top: Math.min(b.top, a.top), left: Math.min(b.left, a.left), bottom: Math.max(b.bottom, a.bottom), right: Math.max(b.right, a.right) }));
+      return { sheet, area: box, areas };
     });
   }
 
