@@ -14,3 +14,5 @@ export { checkRequirements, isSetSupported, REQUIRED_SETS, PAGE_LAYOUT_SET, CELL
 export { describeOfficeError, isOfficeError, officeErrorCode, OfficeHostError, toHostError } from "./errors";
 export type { OfficeErrorDescription, OfficeErrorKind } from "./errors";
 export type { RequirementCheck, RequirementProbe } from "./requirements";
+export { watchWorksheets } from "./events";
+export type { WorkbookChange } from "./events";

@@ -3,7 +3,7 @@ import { ChartCollectionProxy } from "./chart";
 import { FakeClientObject, FakeCollection, FakeRequestContext } from "./context";
 import { FakeOfficeError, propertyNotLoaded } from "./errors";
 import { FreezePanesProxy, PageLayoutProxy } from "./layout";
-import { FakeSheet, FakeTable, FakeWorkbook } from "./model";
+import { FakeEventArgs, FakeEventKind, FakeSheet, FakeTable, FakeWorkbook } from "./model";
 import { WorksheetProtectionProxy } from "./protection";
 import { RangeProxy, RangeTarget, resolveAddress } from "./range";
 import { requireApi } from "./requirements";
@@ -195,10 +195,45 @@ export class WorksheetProxy extends FakeClientObject implements Pick<Excel.Works
   }
 }
 
+/** `OfficeExtension.EventHandlerResult`: removing the handler is queued like any other call. */
+export class FakeEventHandlerResult {
+  private removeHandler: (() => void) | null = null;
+  constructor(private readonly ctx: FakeRequestContext) {}
+  registered(remove: () => void): void {
+    this.removeHandler = remove;
+  }
+  remove(): void {
+    this.ctx.enqueue("eventHandlers", "remove", [], () => this.removeHandler?.());
+  }
+}
+
+/** `OfficeExtension.EventHandlers` of one worksheet-collection event (ExcelApi 1.7). */
+export class FakeEventHandlers {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly kind: FakeEventKind,
+  ) {}
+  add(handler: (args: FakeEventArgs) => Promise<unknown> | void): FakeEventHandlerResult {
+    const result = new FakeEventHandlerResult(this.ctx);
+    this.ctx.enqueue(`workbook.worksheets.on${this.kind}`, "add", [], () => {
+      requireApi(this.ctx.data, 7, `WorksheetCollection.on${this.kind}`);
+      result.registered(this.ctx.data.addHandler(this.kind, handler));
+    });
+    return result;
+  }
+}
+
 /** Fake `Excel.WorksheetCollection`. */
 export class WorksheetCollectionProxy extends FakeCollection<WorksheetProxy> {
+  readonly onChanged: FakeEventHandlers;
+  readonly onAdded: FakeEventHandlers;
+  readonly onDeleted: FakeEventHandlers;
+
   constructor(ctx: FakeRequestContext) {
     super(ctx, "workbook.worksheets", "WorksheetCollection");
+    this.onChanged = new FakeEventHandlers(ctx, "changed");
+    this.onAdded = new FakeEventHandlers(ctx, "added");
+    this.onDeleted = new FakeEventHandlers(ctx, "deleted");
   }
 
   protected currentItems(): WorksheetProxy[] {
