@@ -7,6 +7,7 @@
  */
 import { readWorkbookGrid, writeSheetPlans } from "../../src/hosts/office";
 import { createFakeWorkbook, fakeExcelRun, type FakeWorkbook } from "../../src/hosts/office/fake";
+import { ledgerSheetRows } from "../../src/hosts/office/office.testkit";
 import type { RequirementProbe } from "../../src/hosts/office/requirements";
 import { resolveSettings, runFollowUp } from "../../src/workbook/followUp";
 import { ledgerDriftRows, ledgerIndicatorRows } from "./ledger";
@@ -36,15 +37,6 @@ function figures(data: FakeWorkbook): SyncFigures {
     largestResponse: data.syncs.reduce((max, s) => Math.max(max, s.responseBytes), 0),
     totalRequest: data.syncs.reduce((sum, s) => sum + s.requestBytes, 0),
   };
-}
-
-/** An unrelated ledger (huvudbok) as municipal workbooks often hold one: no table Följsam reads. */
-export function ledgerSheetRows(rows: number): (string | number | null)[][] {
-  const out: (string | number | null)[][] = [["Verifikation", "Bokföringsdag", "Konto", "Ansvar", "Text", "Belopp"]];
-  for (let i = 0; i < rows; i++) {
-    out.push([`V${100000 + i}`, 45292 + (i % 365), 4000 + (i % 900), 1000 + (i % 40), `Faktura ${i % 997} leverantör`, ((i * 7919) % 200000) / 10 - 5000]);
-  }
-  return out;
 }
 
 export async function officeFigures(rows: number): Promise<OfficeFigures> {

@@ -1,5 +1,7 @@
-import { createFakeWorkbook, fakeExcelRun } from "./fake";
-import { READ_FIRST_SYNCS, readWorkbookGrid } from "./read";
+import type { CellValue } from "../../workbook/cells";
+import { createFakeWorkbook, fakeExcelRun, fakeRequirements } from "./fake";
+import { ledgerSheetRows } from "./office.testkit";
+import { DEFAULT_READ_BUDGET_BYTES, READ_FIRST_SYNCS, readWorkbookGrid } from "./read";
 import { isDateFormat } from "./numberFormat";
 
 describe("readWorkbookGrid", () => {
@@ -83,5 +85,69 @@ describe("isDateFormat", () => {
     ["@", false],
   ])("%s → %s", (code, expected) => {
     expect(isDateFormat(code)).toBe(expected);
+  });
+});
+
+describe("readWorkbookGrid within Excel's limits", () => {
+  const styled = (excelApiMinor?: number) =>
+    createFakeWorkbook({
+      excelApiMinor,
+      sheets: [
+        {
+          name: "Drift",
+          rows: [
+            ["Verksamhetsområde, mnkr", "Budget", "Utfall", "Kommentar", null],
+            ["Nämnden", 30, 28, null, null],
+            ["Skola", 10, 9, null, null],
+            ["Vård", 20, 19, null, null],
+          ],
+          cellStyles: { A2: { bold: true }, A3: { indent: 1 }, A4: { indent: 1 }, B2: { bold: true } },
+          merges: ["D1:E1"],
+        },
+      ],
+    });
+
+  it("gives the name column's indent and bold (ExcelApi 1.9) and the header's merged cells (1.13)", async () => {
+    const data = styled();
+    const grid = await fakeExcelRun(data, (context) => readWorkbookGrid(context, { requirements: fakeRequirements(data) }));
+    // Only the name column's styles are asked for: B2's bold is not.
+    expect(grid.sheets[0].cellStyles).toEqual(new Map([["A2", { bold: true }], ["A3", { indent: 1 }], ["A4", { indent: 1 }]]));
+    expect(grid.sheets[0].merges).toEqual([{ name: "D1:E1", top: 0, left: 3, bottom: 0, right: 4 }]);
+  });
+
+  it("skips what the Excel at hand lacks: styles without 1.9, merges without 1.13", async () => {
+    const old = styled(8);
+    const without = await fakeExcelRun(old, (context) => readWorkbookGrid(context, { requirements: fakeRequirements(old) }));
+    expect(without.sheets[0].cellStyles).toBeUndefined();
+    expect(without.sheets[0].merges).toBeUndefined();
+    const mid = styled(12);
+    const some = await fakeExcelRun(mid, (context) => readWorkbookGrid(context, { requirements: fakeRequirements(mid) }));
+    expect(some.sheets[0].cellStyles?.get("A2")).toEqual({ bold: true });
+    expect(some.sheets[0].merges).toBeUndefined();
+  });
+
+  it("reads only the first hundred rows of a sheet that holds no table", async () => {
+    const data = createFakeWorkbook({
+      sheets: [
+        { name: "Drift", rows: [["Verksamhetsområde, tkr", "Budget", "Utfall"], ["Skola", 10, 9]] },
+        { name: "Huvudbok", rows: ledgerSheetRows(100_000) },
+      ],
+    });
+    const grid = await fakeExcelRun(data, (context) => readWorkbookGrid(context));
+    expect(grid.sheets[1].rows).toHaveLength(100);
+    expect(grid.sheets[1].rows[99][0]).toBe("V100098");
+    expect(data.syncCount).toBe(READ_FIRST_SYNCS);
+    for (const s of data.syncs) expect(s.responseBytes).toBeLessThan(DEFAULT_READ_BUDGET_BYTES);
+  });
+
+  it("halves its blocks when rows turn out heavier than the first ones, and reads every row", async () => {
+    const rows: CellValue[][] = [["Verksamhetsområde, tkr", "Budget", "Utfall", "Kommentar"]];
+    for (let i = 1; i <= 3_000; i++) rows.push([`Område ${i}`, i, i, i <= 100 ? null : `${"lång förklaring ".repeat(60)}${i}`]);
+    const data = createFakeWorkbook({ responseLimitBytes: 500_000, sheets: [{ name: "Drift", rows }] });
+    const grid = await fakeExcelRun(data, (context) => readWorkbookGrid(context, { budgetBytes: 400_000 }));
+    expect(grid.sheets[0].rows).toHaveLength(3_001);
+    expect(grid.sheets[0].rows[3_000][3]).toMatch(/3000$/);
+    // At least one block was refused as too large and read again in halves.
+    expect(data.syncs.some((s) => s.responseBytes > 500_000)).toBe(true);
   });
 });
