@@ -54,6 +54,8 @@ interface SheetInfo {
  * holds no table (a 100 000-row ledger beside the report) costs its first hundred rows only.
  * Values, value types and number formats are loaded (the formats tell dates and percentages);
  * formulas are not: Excel always has a formula's value, which is what the reader reads.
+ * Below the probe only the found tables' columns are read: a table stacked further down whose
+ * header lies outside those columns is not seen (the command line, which has every cell, would).
  */
 export async function readWorkbookGrid(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookGrid> {
   const budget = options.budgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
@@ -132,7 +134,11 @@ export async function readWorkbookGrid(context: Excel.RequestContext, options: R
     const ofSheet = found.filter((t) => t.sheet === sheet.name);
     if (!sheet.used || ofSheet.length === 0) continue;
     const bottom = neededBottom(sheet, ofSheet);
-    jobs.push(...cellBlocks(sheet, (probed.get(sheet) ?? -1) + 1, bottom));
+    // Below the probe only the tables' own columns are read (a stray cell far to the right
+    // would otherwise make every row as wide as the sheet).
+    const left = Math.min(...ofSheet.map((t) => Math.min(t.firstCol ?? sheet.used!.left, ...Object.values(t.columns).filter((c): c is number => c !== undefined))));
+    const right = Math.max(...ofSheet.map((t) => Math.max(t.lastCol ?? sheet.used!.right, ...Object.values(t.columns).filter((c): c is number => c !== undefined))));
+    jobs.push(...cellBlocks(sheet, (probed.get(sheet) ?? -1) + 1, bottom, Math.max(left, sheet.used.left), Math.min(right, sheet.used.right)));
     for (const table of ofSheet) {
       const nameCol = nameColumn(table);
       if (styles && nameCol !== null) jobs.push(...styleBlocks(sheet, nameCol, table.firstDataRow, Math.max(table.lastDataRow, bottom)));
@@ -171,17 +177,16 @@ function nameColumn(table: DetectedTable): number | null {
   return table.firstCol ?? null;
 }
 
-function cellBlocks(sheet: SheetInfo, from: number, to: number): CellBlock[] {
-  if (!sheet.used || to < from) return [];
-  const used = sheet.used;
+function cellBlocks(sheet: SheetInfo, from: number, to: number, left = sheet.used?.left ?? 0, right = sheet.used?.right ?? 0): CellBlock[] {
+  if (!sheet.used || to < from || right < left) return [];
   return [
     {
       kind: "cells",
       worksheet: sheet.worksheet,
       top: from,
       bottom: to,
-      left: used.left,
-      right: used.right,
+      left,
+      right,
       receive: (top, left, values, types, formats) => placeRows(sheet, top, left, values, types, formats),
     },
   ];

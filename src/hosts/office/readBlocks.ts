@@ -91,16 +91,17 @@ class Estimates {
   }
 }
 
-/** Cuts a job into pieces whose estimate fits the budget. */
+/** The first piece of a job whose estimate fits the budget, and the rest of the job (or none). */
 function cut(job: ReadJob, estimates: Estimates, budget: number): ReadJob[] {
   if (job.kind === "merges") return [job];
   const perRow = job.kind === "styles" ? STYLE_ROW_BYTES : estimates.cellRow(job);
   const byCells = job.kind === "cells" ? Math.floor(MAX_BLOCK_CELLS / columns(job)) : Infinity;
   const count = Math.max(1, Math.min(Math.floor(budget / perRow), byCells));
   if (rows(job) <= count) return [job];
-  const pieces: ReadJob[] = [];
-  for (let top = job.top; top <= job.bottom; top += count) pieces.push({ ...job, top, bottom: Math.min(job.bottom, top + count - 1) });
-  return pieces;
+  return [
+    { ...job, bottom: job.top + count - 1 },
+    { ...job, top: job.top + count },
+  ];
 }
 
 function halve(job: ReadJob): ReadJob[] {
