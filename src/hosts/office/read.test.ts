@@ -151,3 +151,19 @@ describe("readWorkbookGrid within Excel's limits", () => {
     expect(data.syncs.some((s) => s.responseBytes > 500_000)).toBe(true);
   });
 });
+
+describe("readWorkbookGrid below the header probe", () => {
+  it("reads only the tables' columns there: a stray cell far to the right does not widen every row", async () => {
+    const rows: CellValue[][] = [["Verksamhetsområde, tkr", "Budget", "Utfall"]];
+    for (let i = 1; i <= 500; i++) rows.push([`Område ${i}`, i, i]);
+    rows[300] = [...rows[300], ...new Array<CellValue>(2_000).fill(null), "anteckning"];
+    const data = createFakeWorkbook({ sheets: [{ name: "Drift", rows }] });
+    const grid = await fakeExcelRun(data, (context) => readWorkbookGrid(context));
+    const drift = grid.sheets[0];
+    expect(drift.rows).toHaveLength(501);
+    expect(drift.rows[500]).toEqual(["Område 500", 500, 500]);
+    // The probe's rows are as wide as the used range; the rows below are the table's three columns.
+    expect(drift.rows[50]).toHaveLength(2_004);
+    expect(drift.rows[300]).toHaveLength(3);
+  });
+});
