@@ -90,3 +90,12 @@ export function driftInputRows(areas: number): CellValue[][] {
   }
   return rows;
 }
+
+/** An unrelated ledger (huvudbok) as municipal workbooks often hold one: no table Följsam reads. */
+export function ledgerSheetRows(rows: number): (string | number | null)[][] {
+  const out: (string | number | null)[][] = [["Verifikation", "Bokföringsdag", "Konto", "Ansvar", "Text", "Belopp"]];
+  for (let i = 0; i < rows; i++) {
+    out.push([`V${100000 + i}`, 45292 + (i % 365), 4000 + (i % 900), 1000 + (i % 40), `Faktura ${i % 997} leverantör`, ((i * 7919) % 200000) / 10 - 5000]);
+  }
+  return out;
+}

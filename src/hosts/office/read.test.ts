@@ -1,5 +1,7 @@
-import { createFakeWorkbook, fakeExcelRun } from "./fake";
-import { READ_SYNCS, readWorkbookGrid } from "./read";
+import type { CellValue } from "../../workbook/cells";
+import { createFakeWorkbook, fakeExcelRun, fakeRequirements } from "./fake";
+import { ledgerSheetRows } from "./office.testkit";
+import { DEFAULT_READ_BUDGET_BYTES, READ_FIRST_SYNCS, readWorkbookGrid } from "./read";
 import { isDateFormat } from "./numberFormat";
 
 describe("readWorkbookGrid", () => {
@@ -25,10 +27,10 @@ describe("readWorkbookGrid", () => {
       ],
     });
 
-  it("converts values, errors, dates, formulas and tables, in two syncs", async () => {
+  it("converts values, errors, dates and tables, in three syncs for a small workbook; formulas stay in Excel", async () => {
     const data = workbook();
     const grid = await fakeExcelRun(data, (context) => readWorkbookGrid(context));
-    expect(data.syncCount).toBe(READ_SYNCS);
+    expect(data.syncCount).toBe(READ_FIRST_SYNCS);
     expect(grid.source).toBe("Nämnd 2024.xlsx");
     expect(grid.sheets.map((s) => s.name)).toEqual(["Drift", "Mål", "Tom", "Sammanfattning"]);
 
@@ -39,12 +41,8 @@ describe("readWorkbookGrid", () => {
       ["Vård", 800, { error: "#REF!" }, { error: "#REF!" }, false, { date: 45323 }, null],
       ["=inte en formel", null, null, null, null, null, null],
     ]);
-    expect(drift.formulas).toEqual(
-      new Map([
-        ["D2", "B2-C2"],
-        ["D3", "B3-C3"],
-      ]),
-    );
+    // The reader reads a formula's value, which Excel always has; the formula text is not loaded.
+    expect(drift.formulas).toBeUndefined();
     expect(drift.tables).toEqual([{ name: "DriftTabell", top: 0, left: 0, bottom: 3, right: 6 }]);
     expect(drift.followUp).toBeUndefined();
   });
@@ -63,11 +61,11 @@ describe("readWorkbookGrid", () => {
     expect(grid.sheets[3].rows).toEqual([["Uppföljning"]]);
   });
 
-  it("can leave out the cells of Följsam's own sheets, still in two syncs", async () => {
+  it("can leave out the cells of Följsam's own sheets, still in three syncs", async () => {
     const data = workbook();
     const grid = await fakeExcelRun(data, (context) => readWorkbookGrid(context, { followUpContent: false }));
     expect(grid.sheets[3]).toEqual({ name: "Sammanfattning", rows: [], followUp: true });
-    expect(data.syncCount).toBe(READ_SYNCS);
+    expect(data.syncCount).toBe(READ_FIRST_SYNCS);
   });
 });
 
@@ -87,5 +85,85 @@ describe("isDateFormat", () => {
     ["@", false],
   ])("%s → %s", (code, expected) => {
     expect(isDateFormat(code)).toBe(expected);
+  });
+});
+
+describe("readWorkbookGrid within Excel's limits", () => {
+  const styled = (excelApiMinor?: number) =>
+    createFakeWorkbook({
+      excelApiMinor,
+      sheets: [
+        {
+          name: "Drift",
+          rows: [
+            ["Verksamhetsområde, mnkr", "Budget", "Utfall", "Kommentar", null],
+            ["Nämnden", 30, 28, null, null],
+            ["Skola", 10, 9, null, null],
+            ["Vård", 20, 19, null, null],
+          ],
+          cellStyles: { A2: { bold: true }, A3: { indent: 1 }, A4: { indent: 1 }, B2: { bold: true } },
+          merges: ["D1:E1"],
+        },
+      ],
+    });
+
+  it("gives the name column's indent and bold (ExcelApi 1.9) and the header's merged cells (1.13)", async () => {
+    const data = styled();
+    const grid = await fakeExcelRun(data, (context) => readWorkbookGrid(context, { requirements: fakeRequirements(data) }));
+    // Only the name column's styles are asked for: B2's bold is not.
+    expect(grid.sheets[0].cellStyles).toEqual(new Map([["A2", { bold: true }], ["A3", { indent: 1 }], ["A4", { indent: 1 }]]));
+    expect(grid.sheets[0].merges).toEqual([{ name: "D1:E1", top: 0, left: 3, bottom: 0, right: 4 }]);
+  });
+
+  it("skips what the Excel at hand lacks: styles without 1.9, merges without 1.13", async () => {
+    const old = styled(8);
+    const without = await fakeExcelRun(old, (context) => readWorkbookGrid(context, { requirements: fakeRequirements(old) }));
+    expect(without.sheets[0].cellStyles).toBeUndefined();
+    expect(without.sheets[0].merges).toBeUndefined();
+    const mid = styled(12);
+    const some = await fakeExcelRun(mid, (context) => readWorkbookGrid(context, { requirements: fakeRequirements(mid) }));
+    expect(some.sheets[0].cellStyles?.get("A2")).toEqual({ bold: true });
+    expect(some.sheets[0].merges).toBeUndefined();
+  });
+
+  it("reads only the first hundred rows of a sheet that holds no table", async () => {
+    const data = createFakeWorkbook({
+      sheets: [
+        { name: "Drift", rows: [["Verksamhetsområde, tkr", "Budget", "Utfall"], ["Skola", 10, 9]] },
+        { name: "Huvudbok", rows: ledgerSheetRows(100_000) },
+      ],
+    });
+    const grid = await fakeExcelRun(data, (context) => readWorkbookGrid(context));
+    expect(grid.sheets[1].rows).toHaveLength(100);
+    expect(grid.sheets[1].rows[99][0]).toBe("V100098");
+    expect(data.syncCount).toBe(READ_FIRST_SYNCS);
+    for (const s of data.syncs) expect(s.responseBytes).toBeLessThan(DEFAULT_READ_BUDGET_BYTES);
+  });
+
+  it("halves its blocks when rows turn out heavier than the first ones, and reads every row", async () => {
+    const rows: CellValue[][] = [["Verksamhetsområde, tkr", "Budget", "Utfall", "Kommentar"]];
+    for (let i = 1; i <= 3_000; i++) rows.push([`Område ${i}`, i, i, i <= 100 ? null : `${"lång förklaring ".repeat(60)}${i}`]);
+    const data = createFakeWorkbook({ responseLimitBytes: 500_000, sheets: [{ name: "Drift", rows }] });
+    const grid = await fakeExcelRun(data, (context) => readWorkbookGrid(context, { budgetBytes: 400_000 }));
+    expect(grid.sheets[0].rows).toHaveLength(3_001);
+    expect(grid.sheets[0].rows[3_000][3]).toMatch(/3000$/);
+    // At least one block was refused as too large and read again in halves.
+    expect(data.syncs.some((s) => s.responseBytes > 500_000)).toBe(true);
+  });
+});
+
+describe("readWorkbookGrid below the header probe", () => {
+  it("reads only the tables' columns there: a stray cell far to the right does not widen every row", async () => {
+    const rows: CellValue[][] = [["Verksamhetsområde, tkr", "Budget", "Utfall"]];
+    for (let i = 1; i <= 500; i++) rows.push([`Område ${i}`, i, i]);
+    rows[300] = [...rows[300], ...new Array<CellValue>(2_000).fill(null), "anteckning"];
+    const data = createFakeWorkbook({ sheets: [{ name: "Drift", rows }] });
+    const grid = await fakeExcelRun(data, (context) => readWorkbookGrid(context));
+    const drift = grid.sheets[0];
+    expect(drift.rows).toHaveLength(501);
+    expect(drift.rows[500]).toEqual(["Område 500", 500, 500]);
+    // The probe's rows are as wide as the used range; the rows below are the table's three columns.
+    expect(drift.rows[50]).toHaveLength(2_004);
+    expect(drift.rows[300]).toHaveLength(3);
   });
 });

@@ -11,6 +11,10 @@ export interface RequirementSet {
 
 export const REQUIRED_SETS: readonly RequirementSet[] = [{ name: "ExcelApi", version: "1.7" }];
 export const PAGE_LAYOUT_SET: RequirementSet = { name: "ExcelApi", version: "1.9" };
+/** Range.getCellProperties (indent and bold of the name column); the reader falls back to its sum rule without it. */
+export const CELL_STYLES_SET: RequirementSet = { name: "ExcelApi", version: "1.9" };
+/** Range.getMergedAreasOrNullObject (merged header cells); without it two-row headers are joined by position. */
+export const MERGED_AREAS_SET: RequirementSet = { name: "ExcelApi", version: "1.13" };
 
 /** The part of `Office.context.requirements` used here (injectable for tests). */
 export type RequirementProbe = Pick<Office.RequirementSetSupport, "isSetSupported">;

@@ -33,7 +33,7 @@ function color(hex: string): string {
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 
-function applyStyle(range: Excel.Range, style: StyleSpec, rows: number): void {
+function applyStyle(range: Pick<Excel.Range, "format">, style: StyleSpec, rows: number): void {
   const format = range.format;
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
@@ -81,10 +81,10 @@ export function queueStep(context: Excel.RequestContext, step: WriteStep, sheets
       return;
     }
     case "mark":
-      context.workbook.names.add(step.name, sheetNamed(step.sheet).getRange("A1"));
+      context.workbook.names.add(step.name, sheetNamed(step.sheet).getRange("A1").untrack());
       return;
     case "columnWidth":
-      sheetNamed(step.sheet).getRange(step.columns).format.columnWidth = step.points;
+      sheetNamed(step.sheet).getRange(step.columns).untrack().format.columnWidth = step.points;
       return;
     case "freeze":
       freeze(sheetNamed(step.sheet), step.rows, step.columns);
@@ -93,16 +93,21 @@ export function queueStep(context: Excel.RequestContext, step: WriteStep, sheets
       layOut(sheetNamed(step.sheet), step.landscape, step.printTitleRows);
       return;
     case "cells": {
-      const range = sheetNamed(step.sheet).getRange(step.address);
+      const sheet = sheetNamed(step.sheet);
       // Number formats first, in the same request, so values land in cells already formatted and
-      // Excel applies none of its automatic formats (dates, percentages) on the way in.
-      range.numberFormat = step.numberFormat;
-      range.formulas = step.formulas;
+      // Excel applies none of its automatic formats (dates, percentages) on the way in. One value
+      // for a whole run of a column: Office.js sets a single value on every cell of the range.
+      for (const run of step.numberFormats) (sheet.getRange(run.address).untrack() as { numberFormat: unknown }).numberFormat = run.format;
+      sheet.getRange(step.address).untrack().formulas = step.formulas;
       return;
     }
-    case "style":
-      applyStyle(sheetNamed(step.sheet).getRange(step.address), step.style, step.rows);
+    case "style": {
+      const sheet = sheetNamed(step.sheet);
+      // Several areas (ExcelApi 1.9, planned only where it is there) are one RangeAreas.
+      const target = step.address.includes(",") ? sheet.getRanges(step.address).untrack() : sheet.getRange(step.address).untrack();
+      applyStyle(target, step.style, step.rows);
       return;
+    }
     case "dataBar":
       addDataBar(sheetNamed(step.sheet), step.range, step.color);
       return;
@@ -127,18 +132,18 @@ function layOut(sheet: Excel.Worksheet, landscape: boolean, printTitleRows: stri
 }
 
 function addDataBar(sheet: Excel.Worksheet, address: string, fill: string): void {
-  const rule = sheet.getRange(address).conditionalFormats.add("DataBar");
+  const rule = sheet.getRange(address).untrack().conditionalFormats.add("DataBar");
   rule.dataBar.positiveFormat.fillColor = color(fill);
   rule.dataBar.positiveFormat.gradientFill = false;
 }
 
 function addChart(sheet: Excel.Worksheet, plan: Extract<WriteStep, { kind: "chart" }>["chart"]): void {
-  const chart = sheet.charts.add("BarClustered", sheet.getRange(plan.values), "Auto");
+  const chart = sheet.charts.add("BarClustered", sheet.getRange(plan.values).untrack(), "Auto");
   chart.title.text = plan.title;
   chart.legend.visible = false;
   const series = chart.series.getItemAt(0);
   series.name = plan.seriesName;
-  series.setXAxisValues(sheet.getRange(plan.categories));
+  series.setXAxisValues(sheet.getRange(plan.categories).untrack());
   chart.setPosition(plan.from, plan.to);
 }
 
@@ -157,8 +162,9 @@ export async function writeSheetPlans(context: Excel.RequestContext, plans: read
 
   const sheetNames = worksheets.items.map((ws) => ws.name);
   const followUp = followUpMarks(names.items.map((n) => ({ name: n.name, formula: n.formula })), sheetNames);
+  // ExcelApi 1.9 brings both page layout and RangeAreas (worksheet.getRanges).
   const pageLayout = isSetSupported(PAGE_LAYOUT_SET, options.requirements);
-  const batches: WriteBatch[] = planWrite(plans, { sheets: sheetNames, followUp }, { budgetBytes: options.budgetBytes, pageLayout });
+  const batches: WriteBatch[] = planWrite(plans, { sheets: sheetNames, followUp }, { budgetBytes: options.budgetBytes, pageLayout, rangeAreas: pageLayout });
 
   const sheets = new Map<string, Excel.Worksheet>();
   await runBatches(

@@ -2,6 +2,7 @@ import { SheetPlan } from "../../workbook/plan";
 import { FoljsamError } from "../../workbook/errors";
 import { followUpMarks, markedSheetName } from "./marks";
 import { driftPlan } from "./office.testkit";
+import { wireBytes } from "./wire";
 import { columnWidthPoints, jsonSize, needsApostrophe, planWrite, styleRectangles, WorkbookState, WriteStep } from "./writePlan";
 
 const fresh: WorkbookState = { sheets: ["Indata"], followUp: { sheets: [], names: [] } };
@@ -13,11 +14,11 @@ function steps(kind: WriteStep["kind"], batches: ReturnType<typeof planWrite>): 
 describe("planWrite", () => {
   it("cuts the cells into full-width writes that cover every row once and fill each batch up to the budget", () => {
     const plan = driftPlan(2_000);
-    const budget = 100_000;
+    const budget = 60_000;
     const batches = planWrite([plan], fresh, { budgetBytes: budget });
     for (const batch of batches) {
       expect(batch.bytes).toBeLessThanOrEqual(budget);
-      expect(jsonSize(batch.steps)).toBeLessThan(batch.bytes);
+      expect(wireBytes(batch.steps)).toBeLessThan(batch.bytes);
     }
     const cells = steps("cells", batches) as Extract<WriteStep, { kind: "cells" }>[];
     expect(cells.length).toBeGreaterThan(3);
@@ -26,7 +27,11 @@ describe("planWrite", () => {
       const [, top, bottom] = /^A(\d+):H(\d+)$/.exec(step.address)!.map(Number);
       expect(top).toBe(next);
       expect(step.formulas).toHaveLength(bottom - top + 1);
-      expect(step.numberFormat).toHaveLength(bottom - top + 1);
+      for (const run of step.numberFormats) {
+        const [, from, to] = /^[A-H](\d+)(?::[A-H](\d+))?$/.exec(run.address)!.map(Number);
+        expect(from).toBeGreaterThanOrEqual(top);
+        expect(to || from).toBeLessThanOrEqual(bottom);
+      }
       expect(step.formulas.every((row) => row.length === 8)).toBe(true);
       next = bottom + 1;
     }
@@ -40,7 +45,18 @@ describe("planWrite", () => {
     const cells = batch.steps.find((s) => s.kind === "cells") as Extract<WriteStep, { kind: "cells" }>;
     expect(cells.formulas[2].slice(0, 4)).toEqual(["'Område 1", expect.any(Number), expect.any(Number), "=B3-C3"]);
     expect(cells.formulas[2][7]).toBe("'=ska vara text");
-    expect(cells.numberFormat[2]).toEqual(["General", "#,##0", "#,##0", '#,##0;[Red]"▼ "-#,##0', "#,##0", '#,##0;[Red]"▼ "-#,##0', "0.0%", "General"]);
+    // One number format per column run (a new sheet's cells are General already).
+    const deviation = '#,##0;[Red]"▼ "-#,##0';
+    expect([...cells.numberFormats].sort((a, b) => a.address.localeCompare(b.address))).toEqual([
+      { address: "B3:B10", format: "#,##0" },
+      { address: "C3:C10", format: "#,##0" },
+      { address: "D10", format: "#,##0" },
+      { address: "D3:D9", format: deviation },
+      { address: "E3:E10", format: "#,##0" },
+      { address: "F10", format: "#,##0" },
+      { address: "F3:F9", format: deviation },
+      { address: "G3:G9", format: "0.0%" },
+    ]);
   });
 
   it("replaces Följsam's earlier sheets: marks deleted, old sheets stepped aside, new ones added, old ones deleted", () => {

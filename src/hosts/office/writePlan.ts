@@ -3,6 +3,7 @@ import { FoljsamError } from "../../workbook/errors";
 import { ChartPlan, PlanCell, SheetPlan } from "../../workbook/plan";
 import { STYLES, StyleSpec } from "../../workbook/styles";
 import { markName } from "./marks";
+import { OBJECT_PATH_BYTES, actionBytes, wireBytes } from "./wire";
 
 /**
  * The Office.js write as plain data: which steps, in which batches. Each batch becomes one
@@ -13,10 +14,19 @@ import { markName } from "./marks";
 /** Request budget per sync. Excel on the web refuses requests over 5 MB; 4 MB leaves headroom. */
 export const DEFAULT_BUDGET_BYTES = 4_000_000;
 /**
- * What one queued operation costs in Office's request JSON besides its data: object path,
- * action and property ids. An over-estimate on purpose.
+ * What one queued operation costs in Office's request besides its data: its action and an object
+ * path, with ids and a name of up to 48 characters, escaped as they travel (./wire). A step's data
+ * is counted by wireBytes, so a step's estimate bounds what Office.js sends for it.
  */
-export const OPERATION_OVERHEAD_BYTES = 160;
+export const OPERATION_OVERHEAD_BYTES = OBJECT_PATH_BYTES + actionBytes("x".repeat(48), []);
+/** Longest address list one RangeAreas (worksheet.getRanges) is given. */
+export const MAX_AREAS_ADDRESS = 1_000;
+
+/** A column's run of cells that share a number format, set with one value for the whole run. */
+export interface NumberFormatRun {
+  address: string;
+  format: string;
+}
 
 export type CellInput = string | number | boolean;
 
@@ -29,7 +39,8 @@ export type WriteStep =
   | { kind: "columnWidth"; sheet: string; columns: string; points: number }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
   | { kind: "pageLayout"; sheet: string; landscape: boolean; printTitleRows?: string }
-  | { kind: "cells"; sheet: string; address: string; numberFormat: string[][]; formulas: CellInput[][] }
+  | { kind: "cells"; sheet: string; address: string; numberFormats: NumberFormatRun[]; formulas: CellInput[][] }
+  /** `address` is one rectangle, or (with ExcelApi 1.9) several, comma-separated, set as one RangeAreas. */
   | { kind: "style"; sheet: string; address: string; rows: number; style: StyleSpec }
   | { kind: "dataBar"; sheet: string; range: string; color: string }
   | { kind: "chart"; sheet: string; chart: ChartPlan };
@@ -53,6 +64,8 @@ export interface PlanWriteOptions {
   budgetBytes?: number;
   /** ExcelApi 1.9 is available: set landscape and print titles. */
   pageLayout?: boolean;
+  /** ExcelApi 1.9 is available: cells of one look anywhere on a sheet are styled as one RangeAreas. */
+  rangeAreas?: boolean;
 }
 
 /** Serialised size in UTF-8 bytes, as the request will carry it. */
@@ -173,7 +186,7 @@ function rectAddress(rect: { top: number; bottom: number; left: number; right: n
 function operationCount(step: WriteStep): number {
   switch (step.kind) {
     case "cells":
-      return 3; // getRange, numberFormat, formulas
+      return 2 + 2 * step.numberFormats.length; // getRange and formulas; getRange and numberFormat per run
     case "style":
       return 1 + Object.keys(step.style).length * 2 + (step.rows > 1 && (step.style.borderTop || step.style.borderBottom) ? 2 : 0);
     case "chart":
@@ -190,7 +203,7 @@ function operationCount(step: WriteStep): number {
 }
 
 export function stepBytes(step: WriteStep): number {
-  return jsonSize(step) + operationCount(step) * OPERATION_OVERHEAD_BYTES;
+  return wireBytes(step) + operationCount(step) * OPERATION_OVERHEAD_BYTES;
 }
 
 const INVALID_SHEET_NAME = /[:\\/?*[\]]/;
@@ -268,8 +281,9 @@ class BatchPacker {
   constructor(private readonly budget: number) {}
 
   private static empty(): WriteBatch {
-    // Every batch may start with suspendApiCalculationUntilNextSync.
-    return { steps: [], bytes: OPERATION_OVERHEAD_BYTES, writesCells: false };
+    // Every batch may start with suspendApiCalculationUntilNextSync, and looks up the sheets it
+    // writes to (getItem, with a name of up to 31 characters of up to 4 bytes, escaped).
+    return { steps: [], bytes: OPERATION_OVERHEAD_BYTES * 4 + 4 * 31 * 4, writesCells: false };
   }
 
   fits(bytes: number): boolean {
@@ -301,44 +315,108 @@ class BatchPacker {
   }
 }
 
+interface OpenRun {
+  top: number;
+  format: string;
+}
+
 /**
- * Streams a sheet's cells into the batches: rows go into full-width 2-D writes (formulas and
- * number formats for the same rectangle), and a write is cut where the batch's request budget
- * is reached, so each batch is filled before the next begins. A row's size is its serialised
- * formulas and formats.
+ * Streams a sheet's cells into the batches: rows go into full-width 2-D writes of values and
+ * formulas, and a write is cut where the batch's request budget is reached, so each batch is
+ * filled before the next begins. Number formats go per column, one value for each run of rows
+ * that share a format (a new sheet's cells are General already), set before the values in the
+ * same request. A row's size is its serialised inputs plus the runs it opens.
  */
 function packCells(plan: SheetPlan, packer: BatchPacker): void {
   const width = plan.rows.reduce((w, row) => Math.max(w, row.length), 0);
   if (width === 0) return;
-  const envelope = jsonSize({ kind: "cells", sheet: plan.name, address: "XFD1048576:XFD1048576", numberFormat: [], formulas: [] }) + operationCount({ kind: "cells", sheet: "", address: "", numberFormat: [], formulas: [] }) * OPERATION_OVERHEAD_BYTES;
+  const emptyStep: CellsStep = { kind: "cells", sheet: plan.name, address: "XFD1048576:XFD1048576", numberFormats: [], formulas: [] };
+  const envelope = stepBytes(emptyStep);
+  const runBytes = (format: string) => wireBytes({ address: "XFD1048576:XFD1048576", format }) + 1 + 2 * OPERATION_OVERHEAD_BYTES;
   let step: CellsStep | null = null;
   let top = 0;
+  let runs: (OpenRun | null)[] = [];
+  const closeRun = (c: number, bottom: number) => {
+    const run = runs[c];
+    if (step && run && run.format !== "General") {
+      step.numberFormats.push({ address: rectAddress({ top: run.top, bottom, left: c, right: c }), format: run.format });
+    }
+    runs[c] = null;
+  };
   const close = (bottom: number) => {
-    if (step) step.address = rectAddress({ top, bottom, left: 0, right: width - 1 });
+    if (step) {
+      for (let c = 0; c < width; c++) closeRun(c, bottom);
+      step.address = rectAddress({ top, bottom, left: 0, right: width - 1 });
+    }
     step = null;
   };
   plan.rows.forEach((row, r) => {
     const inputs: CellInput[] = [];
-    const numberFormats: string[] = [];
+    const formats: string[] = [];
     for (let c = 0; c < width; c++) {
       inputs.push(cellInput(row[c], plan.name, r, c));
-      numberFormats.push(row[c]?.numFmt ?? "General");
+      formats.push(row[c]?.numFmt ?? "General");
     }
-    const rowBytes = jsonSize(inputs) + jsonSize(numberFormats) + 2;
+    const opened = (from: (OpenRun | null)[]) => formats.reduce((sum, f, c) => (from[c]?.format === f || f === "General" ? sum : sum + runBytes(f)), 0);
+    let rowBytes = wireBytes(inputs) + 1 + opened(step ? runs : []);
     if (step && !packer.fits(rowBytes)) {
       close(r - 1);
       packer.next();
     }
     if (!step) {
-      step = { kind: "cells", sheet: plan.name, address: "", numberFormat: [], formulas: [] };
+      step = { kind: "cells", sheet: plan.name, address: "", numberFormats: [], formulas: [] };
       top = r;
+      runs = new Array<OpenRun | null>(width).fill(null);
+      rowBytes = wireBytes(inputs) + 1 + opened(runs);
       packer.add(step, envelope);
     }
+    for (let c = 0; c < width; c++) {
+      if (runs[c]?.format !== formats[c]) {
+        closeRun(c, r - 1);
+        runs[c] = { top: r, format: formats[c] };
+      }
+    }
     step.formulas.push(inputs);
-    step.numberFormat.push(numberFormats);
     packer.grow(rowBytes);
   });
   close(plan.rows.length - 1);
+}
+
+/**
+ * A sheet's style steps: one per rectangle, or (with RangeAreas) one per look for all its
+ * one-row rectangles, as comma-separated lists of addresses. A rectangle of several rows with a
+ * border keeps its own step: its lines between rows are set on it alone.
+ */
+function styleSteps(sheet: string, rects: Rect[], rangeAreas: boolean): WriteStep[] {
+  const steps: WriteStep[] = [];
+  const grouped = new Map<string, { style: StyleSpec; addresses: string[]; length: number }>();
+  const flush = (key: string) => {
+    const group = grouped.get(key);
+    if (group && group.addresses.length) steps.push({ kind: "style", sheet, address: group.addresses.join(","), rows: 1, style: group.style });
+    grouped.delete(key);
+  };
+  for (const rect of rects) {
+    const rows = rect.bottom - rect.top + 1;
+    const address = rectAddress(rect);
+    if (!rangeAreas || (rows > 1 && (rect.style.borderTop || rect.style.borderBottom))) {
+      steps.push({ kind: "style", sheet, address, rows, style: rect.style });
+      continue;
+    }
+    const key = JSON.stringify(rect.style);
+    let group = grouped.get(key);
+    if (group && group.length + address.length + 1 > MAX_AREAS_ADDRESS) {
+      flush(key);
+      group = undefined;
+    }
+    if (!group) {
+      group = { style: rect.style, addresses: [], length: 0 };
+      grouped.set(key, group);
+    }
+    group.addresses.push(address);
+    group.length += address.length + 1;
+  }
+  for (const key of [...grouped.keys()]) flush(key);
+  return steps;
 }
 
 /**
@@ -352,9 +430,7 @@ export function planWrite(plans: readonly SheetPlan[], state: WorkbookState, opt
   for (const step of structureSteps(plans, state, options)) packer.add(step);
   for (const plan of plans) {
     packCells(plan, packer);
-    for (const rect of styleRectangles(plan.rows)) {
-      packer.add({ kind: "style", sheet: plan.name, address: rectAddress(rect), rows: rect.bottom - rect.top + 1, style: rect.style });
-    }
+    for (const step of styleSteps(plan.name, styleRectangles(plan.rows), options.rangeAreas === true)) packer.add(step);
     for (const rule of plan.conditionalFormats) packer.add({ kind: "dataBar", sheet: plan.name, range: rule.range, color: rule.color });
     for (const chart of plan.charts) packer.add({ kind: "chart", sheet: plan.name, chart });
   }

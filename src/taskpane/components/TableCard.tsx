@@ -117,7 +117,7 @@ export function TableCard({ table }: { table: DetectedTable }) {
                     aria-label={t.find.mappingLabel(shown)}
                     value={h.field ?? IGNORED}
                     options={fieldChoices}
-                    onSelect={(field) => dispatch({ type: "correctColumn", table: key, col: h.col, field: field === IGNORED ? null : field })}
+                    onSelect={(field) => dispatch({ type: "correctColumn", table: key, col: h.col, header: h.text, field: field === IGNORED ? null : field })}
                   />
                 </TableCell>
               </TableRow>

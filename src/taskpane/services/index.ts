@@ -5,12 +5,12 @@
 import type { FollowUpResult } from "../../engine/types";
 import { checkRequirements } from "../../hosts/office/requirements";
 import type { WorkbookGrid } from "../../workbook/cells";
-import { computeCheck, computeFollowUp, templatePlans, type Corrections, type TemplateChoice } from "./pipeline";
+import { computeCheck, computeFollowUp, lostInRequest, templatePlans, type Corrections, type LostCorrection, type TemplateChoice } from "./pipeline";
 import type { HostEnvironment, RawSettings } from "./types";
-import { readOpenWorkbook, selectCell, writePlans, writeTemplate } from "./workbook";
+import { readOpenWorkbook, selectCell, watchWorkbook, writePlans, writeTemplate } from "./workbook";
 
 export type { ExcelRun, HostEnvironment, RawSettings, SettingsStorage } from "./types";
-export { memoryStorage, officeDocumentStorage, SETTINGS_KEY } from "./settingsStorage";
+export { memoryStorage, officeDocumentStorage, SETTINGS_KEY, CORRECTIONS_KEY } from "./settingsStorage";
 
 export type RunMode = "run" | "check";
 
@@ -23,6 +23,8 @@ export interface RunOutcome {
   grid: WorkbookGrid;
   /** Sheets written (empty for a check). */
   sheets: string[];
+  /** Corrections from Hitta that found no column with their header in this run (not applied). */
+  lostCorrections: LostCorrection[];
 }
 
 export interface RunRequest {
@@ -44,6 +46,14 @@ export interface TaskPaneServices {
   requirements(): HostCheck;
   storedSettings(): RawSettings | null;
   saveSettings(raw: RawSettings | null): Promise<void>;
+  /** The corrections kept in the workbook (they survive a reload). */
+  storedCorrections(): Corrections;
+  saveCorrections(corrections: Corrections): Promise<void>;
+  /**
+   * Calls `onChange` when the user changes the workbook (ExcelApi 1.7 worksheet events), not for
+   * Följsam's own writes; returns a function that stops it.
+   */
+  watchWorkbook(onChange: () => void): Promise<() => void>;
   readWorkbook(): Promise<WorkbookGrid>;
   /** Reads the workbook afresh, computes, and (mode "run") writes the follow-up sheets. */
   run(request: RunRequest, onProgress: (progress: RunProgress) => void): Promise<RunOutcome>;
@@ -55,7 +65,21 @@ export interface TaskPaneServices {
 /** Lets the browser paint the progress bar before the synchronous computation starts. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Lets Excel's events about Följsam's own writes arrive while they are still ignored. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+
 export function createServices(env: HostEnvironment): TaskPaneServices {
+  // While Följsam writes, the events its own writes raise are not the user's changes.
+  let writing = 0;
+  const ownWrite = async <T>(write: () => Promise<T>): Promise<T> => {
+    writing++;
+    try {
+      return await write();
+    } finally {
+      await settle();
+      writing--;
+    }
+  };
   return {
     requirements: () => {
       const check = checkRequirements(env.requirements);
@@ -63,6 +87,17 @@ export function createServices(env: HostEnvironment): TaskPaneServices {
     },
     storedSettings: () => env.storage.load(),
     saveSettings: (raw) => env.storage.save(raw),
+    storedCorrections: () => env.storage.loadCorrections(),
+    saveCorrections: (corrections) => env.storage.saveCorrections(corrections),
+    async watchWorkbook(onChange) {
+      let active = true;
+      await watchWorkbook(env, () => {
+        if (active && writing === 0) onChange();
+      });
+      return () => {
+        active = false;
+      };
+    },
     readWorkbook: () => readOpenWorkbook(env),
     async run({ mode, stored, corrections }, onProgress) {
       onProgress({ phase: "read" });
@@ -70,13 +105,15 @@ export function createServices(env: HostEnvironment): TaskPaneServices {
       onProgress({ phase: "compute" });
       await nextFrame();
       const request = { grid, stored, corrections };
-      if (mode === "check") return { mode, result: computeCheck(request), grid, sheets: [] };
+      const lostCorrections = lostInRequest(request);
+      if (mode === "check") return { mode, result: computeCheck(request), grid, sheets: [], lostCorrections };
       const computed = computeFollowUp(request);
-      const report = await writePlans(env, computed.plans, (done, total) => onProgress({ phase: "write", done, total }));
-      return { mode, result: computed.result, grid, sheets: report.sheets };
+      const report = await ownWrite(() => writePlans(env, computed.plans, (done, total) => onProgress({ phase: "write", done, total })));
+      return { mode, result: computed.result, grid, sheets: report.sheets, lostCorrections };
     },
     selectCell: (sheet, cell) => selectCell(env, sheet, cell),
     async createTemplate(choice, onProgress) {
+      // The template's sheets are new input: their events mark what Hitta found as stale, rightly.
       const report = await writeTemplate(env, templatePlans(choice), (done, total) => onProgress({ phase: "write", done, total }));
       return report.sheets;
     },

@@ -34,18 +34,18 @@ describe("the task pane's pipeline", () => {
     const g = await grid();
     const [drift] = findTables(g, effectiveSettings(g, null), {}).tables;
     expect(drift.columns.comment).toBe(4);
-    const ignored = applyCorrection(drift, { columns: { 4: null } });
+    const ignored = applyCorrection(drift, { columns: { Kommentar: null } });
     expect(ignored.columns.comment).toBeUndefined();
     expect(ignored.headers.find((h) => h.col === 4)?.field).toBeNull();
 
-    const moved = applyCorrection(drift, { columns: { 3: "comment" }, unit: "tkr" });
+    const moved = applyCorrection(drift, { columns: { Öronmärkning: "comment" }, unit: "tkr" });
     expect(moved.columns.comment).toBe(3);
     expect(moved.columns.earmark).toBeUndefined();
     expect(moved.headers.filter((h) => h.field === "comment").map((h) => h.col)).toEqual([3]);
     expect(moved.unit).toBe("tkr");
     expect(moved.unitSource).toBe("setting");
 
-    const noBudget = applyCorrection(drift, { columns: { 1: null } });
+    const noBudget = applyCorrection(drift, { columns: { "Budget 2024": null } });
     expect(noBudget.missing).toEqual(["Budget"]);
     expect(drift.columns.comment).toBe(4);
   });
@@ -56,7 +56,7 @@ describe("the task pane's pipeline", () => {
     expect(codes(plain.result.findings, "COMMENT_REQUIRED")).toContain("Barn och ungdom");
     expect(codes(plain.result.findings, "COMMENT_REQUIRED")).not.toContain("Vuxna");
 
-    const corrections = { "drift@Drift": { columns: { 4: null } } };
+    const corrections = { "drift@Drift": { columns: { Kommentar: null } } };
     expect(hasCorrections(corrections)).toBe(true);
     const corrected = computeFollowUp({ grid: g, stored: null, corrections });
     expect(codes(corrected.result.findings, "COMMENT_REQUIRED")).toEqual(expect.arrayContaining(["Barn och ungdom", "Vuxna", "Nyanlända"]));

@@ -21,11 +21,31 @@ export { TABLE_KINDS } from "../../workbook/read/synonyms";
 export const UNITS: readonly Unit[] = ["kr", "tkr", "mnkr"];
 export const PERIODS: readonly Period[] = ["T1", "T2", "VB"];
 
-/** What the user changed in one table under Hitta. */
+/**
+ * What the user changed in one table under Hitta. A column is named by its header text, not its
+ * position, so that a column inserted or deleted afterwards moves nothing: "Ram 2019" stays
+ * Budget wherever it now stands. A column without header text is named by its position
+ * (`#3` for column D).
+ */
 export interface TableCorrection {
-  /** 0-based column → the field it holds, or null to ignore the column. */
-  columns?: Record<number, string | null>;
+  /** Header text (or `#` and the 0-based column when the header is empty) → field, or null to ignore the column. */
+  columns?: Record<string, string | null>;
   unit?: Unit;
+}
+
+/** The key a correction names a column by: its header text, or its position when it has none. */
+export function headerKey(text: string, col: number): string {
+  return text.trim() !== "" ? text : `#${col}`;
+}
+
+/** A correction whose column is no longer in the table (its header was renamed or deleted). */
+export interface LostCorrection {
+  /** tableKey() of the table. */
+  table: string;
+  sheet: string;
+  /** The header text the correction named (or `#` and the column for a column without one). */
+  header: string;
+  field: string | null;
 }
 
 /** Corrections per table, keyed by tableKey(). */
@@ -65,6 +85,8 @@ export interface FoundTables {
   tables: DetectedTable[];
   /** The period the workbook itself gives (headers, titles), whatever the settings say. */
   workbookPeriod: Period | null;
+  /** Corrections that no longer find their column (or table); not applied, and named to the user. */
+  lost: LostCorrection[];
 }
 
 export function findTables(grid: WorkbookGrid, settings: Settings, corrections: Corrections): FoundTables {
@@ -72,7 +94,27 @@ export function findTables(grid: WorkbookGrid, settings: Settings, corrections: 
   return {
     tables: detected.map((t) => applyCorrection(t, corrections[tableKey(t)])),
     workbookPeriod: inferPeriod(detected).period,
+    lost: lostCorrections(detected, corrections),
   };
+}
+
+/** The corrections whose header is not (or no longer) in its table, or whose table is gone. */
+export function lostCorrections(tables: readonly DetectedTable[], corrections: Corrections): LostCorrection[] {
+  const lost: LostCorrection[] = [];
+  for (const [key, correction] of Object.entries(corrections)) {
+    const table = tables.find((t) => tableKey(t) === key);
+    const sheet = key.slice(key.indexOf("@") + 1);
+    for (const [header, field] of Object.entries(correction.columns ?? {})) {
+      if (!table || columnOf(table, header) === null) lost.push({ table: key, sheet, header, field });
+    }
+  }
+  return lost;
+}
+
+/** The column a correction's key names in the table now, or null. */
+function columnOf(table: DetectedTable, header: string): number | null {
+  const found = table.headers.find((h) => headerKey(h.text, h.col) === header);
+  return found ? found.col : null;
 }
 
 export function hasCorrections(corrections: Corrections): boolean {
@@ -83,8 +125,9 @@ export function hasCorrections(corrections: Corrections): boolean {
 export function applyCorrection(table: DetectedTable, correction: TableCorrection | undefined): DetectedTable {
   if (correction === undefined) return table;
   const columns: Partial<Record<string, number>> = { ...table.columns };
-  for (const [key, field] of Object.entries(correction.columns ?? {})) {
-    const col = Number(key);
+  for (const [header, field] of Object.entries(correction.columns ?? {})) {
+    const col = columnOf(table, header);
+    if (col === null) continue;
     for (const [f, c] of Object.entries(columns)) if (c === col) delete columns[f];
     if (field !== null) columns[field] = col;
   }
@@ -128,6 +171,12 @@ function prepared({ grid, stored, corrections }: PipelineRequest): { settings: S
   // Without corrections the reader detects the tables itself, exactly as the command line does.
   const tables = hasCorrections(corrections) ? findTables(grid, settings, corrections).tables : undefined;
   return { settings, tables };
+}
+
+/** The corrections of a request that no longer find their column in the workbook as read. */
+export function lostInRequest({ grid, stored, corrections }: PipelineRequest): LostCorrection[] {
+  if (!hasCorrections(corrections)) return [];
+  return lostCorrections(detectTables(grid, effectiveSettings(grid, stored)), corrections);
 }
 
 /** The whole follow-up: results and the sheet plans to write. */

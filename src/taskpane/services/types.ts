@@ -1,4 +1,5 @@
 import type { RequirementProbe } from "../../hosts/office/requirements";
+import type { Corrections } from "./pipeline";
 
 /** `Excel.run` as the task pane uses it; the browser test harness passes the fake's instead. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -14,6 +15,9 @@ export interface SettingsStorage {
   load(): RawSettings | null;
   /** Saves the settings into the document; null removes them. */
   save(raw: RawSettings | null): Promise<void>;
+  /** The corrections made under Hitta, kept in the document too (by sheet and header text). */
+  loadCorrections(): Corrections;
+  saveCorrections(corrections: Corrections): Promise<void>;
 }
 
 /** Everything the task pane needs from its host: Excel, the document's settings, the language. */

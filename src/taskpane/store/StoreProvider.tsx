@@ -1,5 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useReducer, useRef } from "react";
 import { SettingsError } from "../../engine/settings";
+import { OfficeHostError, type OfficeErrorDescription } from "../../hosts/office/errors";
 import { FoljsamError } from "../../workbook/errors";
 import type { RunMode, TaskPaneServices } from "../services";
 import type { TemplateChoice } from "../services/pipeline";
@@ -21,17 +22,54 @@ export interface Store {
 
 const StoreContext = createContext<Store | null>(null);
 
-/** A pipeline message is shown as it is; anything else is an unexpected error. */
+/**
+ * A pipeline message is shown as it is; an Office error as its sentence (Swedish here, `office`
+ * has both languages and the kind); anything else is an unexpected error.
+ */
 export function problemOf(error: unknown): Problem {
   if (error instanceof FoljsamError || error instanceof SettingsError) return { message: error.message, unexpected: false };
+  if (error instanceof OfficeHostError) {
+    const office: OfficeErrorDescription = { kind: error.kind, code: error.code, sv: error.sv, en: error.en };
+    return { message: error.sv, unexpected: false, office };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { message, unexpected: true };
 }
 
 export function StoreProvider({ services, children }: { services: TaskPaneServices; children: ReactNode }) {
-  const [state, dispatch] = useReducer(reducer, null, () => initialState(services.storedSettings()));
+  const [state, dispatch] = useReducer(reducer, null, () => initialState(services.storedSettings(), services.storedCorrections()));
   const latest = useRef(state);
   latest.current = state;
+
+  // The corrections are kept in the workbook too, so that they survive a reload.
+  useEffect(() => {
+    if (state.correctionsVersion === 0) return;
+    const corrections = state.corrections;
+    const timer = setTimeout(() => {
+      services.saveCorrections(corrections).catch((e: unknown) => dispatch({ type: "saveState", save: { status: "failed", detail: problemOf(e).message } }));
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [services, state.corrections, state.correctionsVersion]);
+
+  // A change to the workbook makes what Hitta found, and the last results, stale.
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let unmounted = false;
+    services
+      .watchWorkbook(() => {
+        if (latest.current.running === null) dispatch({ type: "workbookChanged" });
+      })
+      .then((unwatch) => {
+        if (unmounted) unwatch();
+        else stop = unwatch;
+      })
+      // Without events (an Excel that lacks them), the pane still works; Kör reads afresh anyway.
+      .catch(() => undefined);
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
+  }, [services]);
 
   // Save the user's settings in the workbook, once they have stopped typing.
   useEffect(() => {

@@ -3,9 +3,10 @@
  * layer stored in the workbook), the corrections made under Hitta, and the last run.
  */
 import type { Severity, Unit } from "../../engine/types";
+import type { OfficeErrorDescription } from "../../hosts/office/errors";
 import type { WorkbookGrid } from "../../workbook/cells";
 import type { RawSettings, RunMode, RunOutcome, RunProgress } from "../services";
-import type { Corrections } from "../services/pipeline";
+import { headerKey, type Corrections } from "../services/pipeline";
 import { pathKey, withValue } from "./settingsForm";
 
 export type Step = "find" | "settings" | "run";
@@ -15,6 +16,8 @@ export const STEPS: readonly Step[] = ["find", "settings", "run"];
 export interface Problem {
   message: string;
   unexpected: boolean;
+  /** For an Office error: its kind and its sentence in both languages (hosts/office/errors). */
+  office?: OfficeErrorDescription;
 }
 
 export type SaveState = { status: "idle" | "saving" | "saved" | "reset" } | { status: "failed"; detail: string };
@@ -33,6 +36,13 @@ export interface State {
   fieldErrors: Record<string, string>;
   save: SaveState;
   corrections: Corrections;
+  /** Bumped by each change the user makes to `corrections`, so that only those are saved. */
+  correctionsVersion: number;
+  /**
+   * The workbook changed (a cell, a sheet added or deleted) since it was last read: what Hitta
+   * shows and the last results may no longer hold. Kör reads it afresh; reading clears this.
+   */
+  stale: boolean;
   /** What is under way: a run, a check or "Skapa mall". */
   running: RunMode | "template" | null;
   progress: RunProgress | null;
@@ -54,7 +64,8 @@ export type Action =
   | { type: "typeSetting"; path: string[]; text: string; value: unknown; error: string | null }
   | { type: "resetSettings" }
   | { type: "saveState"; save: SaveState }
-  | { type: "correctColumn"; table: string; col: number; field: string | null }
+  /** `header` is the column's header text (the correction is kept by it); `col` names a column without one. */
+  | { type: "correctColumn"; table: string; col: number; header: string; field: string | null }
   | { type: "correctUnit"; table: string; unit: Unit }
   | { type: "clearCorrections" }
   | { type: "runStart"; mode: RunMode | "template" }
@@ -62,9 +73,10 @@ export type Action =
   | { type: "runDone"; outcome: RunOutcome }
   | { type: "templateDone"; sheets: string[] }
   | { type: "toggleSeverity"; severity: Severity }
-  | { type: "selected"; where: string };
+  | { type: "selected"; where: string }
+  | { type: "workbookChanged" };
 
-export function initialState(stored: RawSettings | null): State {
+export function initialState(stored: RawSettings | null, corrections: Corrections = {}): State {
   return {
     step: "find",
     grid: null,
@@ -75,7 +87,9 @@ export function initialState(stored: RawSettings | null): State {
     drafts: {},
     fieldErrors: {},
     save: { status: "idle" },
-    corrections: {},
+    corrections,
+    correctionsVersion: 0,
+    stale: false,
     running: null,
     progress: null,
     outcome: null,
@@ -99,7 +113,7 @@ export function reducer(state: State, action: Action): State {
     case "readStart":
       return { ...state, reading: true, problem: null };
     case "readDone":
-      return { ...state, reading: false, grid: action.grid };
+      return { ...state, reading: false, grid: action.grid, stale: false };
     case "failed":
       return { ...state, reading: false, running: null, progress: null, problem: action.problem };
     case "dismissProblem":
@@ -132,26 +146,28 @@ export function reducer(state: State, action: Action): State {
       return { ...state, save: action.save };
     case "correctColumn": {
       const current = state.corrections[action.table] ?? {};
-      const columns = { ...(current.columns ?? {}), [action.col]: action.field };
-      return { ...state, corrections: { ...state.corrections, [action.table]: { ...current, columns } } };
+      const columns = { ...(current.columns ?? {}), [headerKey(action.header, action.col)]: action.field };
+      return { ...state, corrections: { ...state.corrections, [action.table]: { ...current, columns } }, correctionsVersion: state.correctionsVersion + 1 };
     }
     case "correctUnit": {
       const current = state.corrections[action.table] ?? {};
-      return { ...state, corrections: { ...state.corrections, [action.table]: { ...current, unit: action.unit } } };
+      return { ...state, corrections: { ...state.corrections, [action.table]: { ...current, unit: action.unit } }, correctionsVersion: state.correctionsVersion + 1 };
     }
     case "clearCorrections":
-      return { ...state, corrections: {} };
+      return { ...state, corrections: {}, correctionsVersion: state.correctionsVersion + 1 };
     case "runStart":
       return { ...state, running: action.mode, progress: null, problem: null, selected: null, templateSheets: null };
     case "runProgress":
       return { ...state, progress: action.progress };
     case "runDone":
-      return { ...state, running: null, progress: null, outcome: action.outcome, grid: action.outcome.grid };
+      return { ...state, running: null, progress: null, outcome: action.outcome, grid: action.outcome.grid, stale: false };
     case "templateDone":
       return { ...state, running: null, progress: null, templateSheets: action.sheets };
     case "toggleSeverity":
       return { ...state, visible: { ...state.visible, [action.severity]: !state.visible[action.severity] } };
     case "selected":
       return { ...state, selected: action.where };
+    case "workbookChanged":
+      return state.grid === null || state.stale ? state : { ...state, stale: true };
   }
 }

@@ -1,4 +1,4 @@
-import { CellValue, GridTable, a1, isCellDate, isCellError, parseA1 } from "../../../workbook/cells";
+import { CellStyle, CellValue, GridTable, a1, isCellDate, isCellError, parseA1 } from "../../../workbook/cells";
 import { FOLLOW_UP_NAME_PREFIX } from "../../../workbook/plan";
 import { formatArea, parseAddress } from "./address";
 import { FakeCellFormat, FakeScalar, FakeSheet, FakeWorkbook, FakeWorkbookOptions, cellKey } from "./model";
@@ -16,6 +16,10 @@ export interface FakeSheetDescription {
   visibility?: "Visible" | "Hidden" | "VeryHidden";
   /** Give the sheet Följsam's mark, as if an earlier run had written it. */
   followUp?: boolean;
+  /** Merged ranges, e.g. ["B1:C1"] (or as a SheetGrid gives them). */
+  merges?: (string | GridTable)[];
+  /** Indent and bold per A1 address (RangeFormat.indentLevel, font.bold), as a SheetGrid gives them. */
+  cellStyles?: Map<string, CellStyle> | Record<string, CellStyle>;
 }
 
 export interface FakeWorkbookDescription extends FakeWorkbookOptions {
@@ -52,6 +56,16 @@ export function createFakeWorkbook(description: FakeWorkbookDescription): FakeWo
       const at = parseA1(address);
       if (!at) throw new Error(`Ogiltig celladress ${address} på bladet ${spec.name}`);
       workbook.cellForWrite(sheet, at.row, at.col).numberFormat = format;
+    }
+    if (spec.merges?.length) {
+      workbook.merges.set(sheet.id, spec.merges.map((m) => (typeof m === "string" ? parseAddress(m).area : { top: m.top, left: m.left, bottom: m.bottom, right: m.right })));
+    }
+    const styles = spec.cellStyles instanceof Map ? [...spec.cellStyles] : Object.entries(spec.cellStyles ?? {});
+    for (const [address, style] of styles) {
+      const at = parseA1(address);
+      if (!at) throw new Error(`Ogiltig celladress ${address} på bladet ${spec.name}`);
+      const cell = workbook.cellForWrite(sheet, at.row, at.col);
+      cell.format = { ...cell.format, ...(style.indent !== undefined ? { indentLevel: style.indent } : {}), ...(style.bold !== undefined ? { bold: style.bold } : {}) };
     }
     for (const table of spec.tables ?? []) {
       const area = "range" in table ? parseAddress(table.range).area : { top: table.top, left: table.left, bottom: table.bottom, right: table.right };

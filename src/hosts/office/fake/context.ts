@@ -1,3 +1,4 @@
+import { REQUEST_ENVELOPE_BYTES, operationBytes, resultBytes } from "../wire";
 import { FakeOfficeError, propertyNotLoaded } from "./errors";
 import { FakeWorkbook, SyncRecord } from "./model";
 
@@ -52,9 +53,11 @@ export class FakeRequestContext {
     this.push(path, "load", properties, load);
   }
 
-  private push(path: string, action: string, args: readonly unknown[], run: () => number): void {
-    const described = args.map((a) => (a instanceof FakeClientObject ? { ref: a.path } : a));
-    this.queue.push({ bytes: jsonBytes({ path, action, args: described }), run });
+  private push(_path: string, action: string, args: readonly unknown[], run: () => number): void {
+    // A proxy passed as an argument travels as a reference to its object path; the object's own
+    // path is counted in operationBytes (every operation as if it made one).
+    const described = args.map((a) => (a instanceof FakeClientObject ? { ObjectPathId: 9_999_999 } : a));
+    this.queue.push({ bytes: operationBytes(action, described), run });
   }
 
   async sync(): Promise<void> {
@@ -64,10 +67,15 @@ export class FakeRequestContext {
     const record: SyncRecord = {
       index: this.data.syncs.length + 1,
       operations: operations.length,
-      requestBytes: operations.reduce((sum, op) => sum + op.bytes, 0),
+      requestBytes: REQUEST_ENVELOPE_BYTES + operations.reduce((sum, op) => sum + op.bytes, 0),
       responseBytes: 0,
     };
     this.data.syncs.push(record);
+    if (operations.length === 0) {
+      record.requestBytes = 0;
+      return;
+    }
+    this.data.beforeSync();
     if (record.requestBytes > this.data.payloadLimitBytes) {
       throw new FakeOfficeError(
         "RequestPayloadSizeLimitExceeded",
@@ -75,11 +83,16 @@ export class FakeRequestContext {
           "Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
       );
     }
-    for (const op of operations) record.responseBytes += op.run();
-    if (this.data.responseLimitBytes !== undefined && record.responseBytes > this.data.responseLimitBytes) {
+    try {
+      for (const op of operations) record.responseBytes += op.run();
+    } finally {
+      this.data.afterSync();
+    }
+    if (this.data.responseLimitBytes !== null && record.responseBytes > this.data.responseLimitBytes) {
       throw new FakeOfficeError(
         "ResponsePayloadSizeLimitExceeded",
-        `The response payload size has exceeded the limit (${record.responseBytes} > ${this.data.responseLimitBytes} bytes).`,
+        `The response payload size has exceeded the limit (${record.responseBytes} > ${this.data.responseLimitBytes} bytes). ` +
+          "Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
       );
     }
   }
@@ -151,7 +164,7 @@ export abstract class FakeClientObject {
       }
       const value = this.scalar(path);
       this.snapshot.set(path, value);
-      bytes += jsonBytes(value) + path.length + 4;
+      bytes += resultBytes(path, value);
     }
     return bytes;
   }

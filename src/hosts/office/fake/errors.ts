@@ -12,7 +12,10 @@ export type FakeErrorCode =
   | "ItemAlreadyExists"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded"
-  | "ApiNotFound";
+  | "ApiNotFound"
+  | "AccessDenied"
+  | "InvalidOperationInCellEditMode"
+  | "GeneralException";
 
 export class FakeOfficeError extends Error {
   readonly code: FakeErrorCode;

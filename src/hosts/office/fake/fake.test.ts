@@ -243,8 +243,39 @@ describe("fake Excel: syncs and payload", () => {
     expect(dumpSheet(workbook, "Drift")).toEqual({});
   });
 
-  it("defaults to Excel on the web's 5 MB limit", () => {
+  it("defaults to Excel on the web's 5 MB limits, for requests and for responses", () => {
     expect(new FakeWorkbook().payloadLimitBytes).toBe(5 * 1024 * 1024);
+    expect(new FakeWorkbook().responseLimitBytes).toBe(5 * 1024 * 1024);
+  });
+
+  const bigRead = async (workbook: FakeWorkbook) =>
+    fakeExcelRun(workbook, async (context) => {
+      const range = context.workbook.worksheets.getItem("Drift").getRange("A1:A3000").load("values");
+      await context.sync();
+      return range.values.length;
+    });
+  const tall = (responseLimitBytes?: number | null) =>
+    createFakeWorkbook({ responseLimitBytes, sheets: [{ name: "Drift", rows: Array.from({ length: 3000 }, (_, i) => [`${"x".repeat(2_000)}${i}`]) }] });
+
+  it("refuses a response over 5 MB with ResponsePayloadSizeLimitExceeded, by default", async () => {
+    const error = await rejection(bigRead(tall()));
+    expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(error.message).toMatch(/^The response payload size has exceeded the limit \(\d+ > 5242880 bytes\)/);
+  });
+
+  it("lets a test that is about the limit's absence turn it off, explicitly", async () => {
+    await expect(bigRead(tall(null))).resolves.toBe(3000);
+  });
+
+  it("refuses to return more than five million cells from one read", async () => {
+    const workbook = oneSheet();
+    const error = await rejection(
+      fakeExcelRun(workbook, async (context) => {
+        context.workbook.worksheets.getItem("Drift").getRange("A1:E1000001").load("values");
+        await context.sync();
+      }),
+    );
+    expect(error.message).toMatch(/too large to read \(5000005 cells\)/);
   });
 
   it("sends what is still queued when the batch ends, as Excel.run does", async () => {

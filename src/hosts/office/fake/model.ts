@@ -1,4 +1,4 @@
-import { quoteSheetName } from "../../../workbook/cells";
+import { columnLetters, quoteSheetName } from "../../../workbook/cells";
 import { Area, MAX_COLUMNS, formatAbsoluteArea } from "./address";
 import { FakeOfficeError } from "./errors";
 
@@ -12,6 +12,8 @@ export type FakeScalar = number | string | boolean;
 export interface FakeCellFormat {
   bold?: boolean;
   italic?: boolean;
+  /** Indent of the cell text (RangeFormat.indentLevel, 0–250). */
+  indentLevel?: number;
   fontSize?: number;
   fontColor?: string;
   fill?: string;
@@ -144,11 +146,29 @@ export interface FakeWorkbookOptions {
   name?: string;
   /** Largest request one sync may send; Excel on the web allows 5 MB. */
   payloadLimitBytes?: number;
-  /** Largest response one sync may receive; unlimited unless set (Excel on the web: 5 MB). */
-  responseLimitBytes?: number;
+  /**
+   * Largest response one sync may receive; Excel on the web allows 5 MB, the default. null turns
+   * the limit off, for a test of what its absence allows, and only there.
+   */
+  responseLimitBytes?: number | null;
+  /** The newest ExcelApi 1.x the fake's Excel supports (default 17); see ./requirements. */
+  excelApiMinor?: number;
+}
+
+/** The change events of ExcelApi 1.7 that the fake raises (WorksheetCollection.onChanged …). */
+export type FakeEventKind = "changed" | "added" | "deleted";
+
+export interface FakeEventArgs {
+  type: string;
+  source: "Local" | "Remote";
+  worksheetId: string;
+  changeType?: string;
+  address?: string;
 }
 
 export const DEFAULT_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel refuses to return more than five million cells from one read. */
+export const MAX_CELLS_READ = 5_000_000;
 
 const INVALID_SHEET_CHARS = /[:\\/?*[\]]/;
 const NAME_PATTERN = /^[A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\\\u00C0-\uFFFF]*$/;
@@ -160,11 +180,22 @@ export function cellKey(row: number, col: number): number {
 export class FakeWorkbook {
   name: string;
   payloadLimitBytes: number;
-  responseLimitBytes: number | undefined;
+  responseLimitBytes: number | null;
+  excelApiMinor: number;
+  /** While true, every sync fails as it does while the user is typing in a cell. */
+  cellEditMode = false;
+  /** Merged ranges per sheet id (0-based areas). */
+  readonly merges = new Map<string, Area[]>();
+  private readonly handlers = new Map<FakeEventKind, ((args: FakeEventArgs) => Promise<unknown> | void)[]>();
+  private readonly pendingEvents: { kind: FakeEventKind; args: FakeEventArgs }[] = [];
+  private syncing = false;
   readonly sheets: FakeSheet[] = [];
   readonly names: FakeName[] = [];
   syncs: SyncRecord[] = [];
   suspendCalculationCalls = 0;
+  /** Range proxies made, and how many of them were untracked (Office.js `range.untrack()`). */
+  rangeProxies = 0;
+  untrackedRanges = 0;
   activeSheet: FakeSheet | undefined;
   /** Address of the last range selected through the API. */
   selection: string | undefined;
@@ -173,13 +204,88 @@ export class FakeWorkbook {
   constructor(options: FakeWorkbookOptions = {}) {
     this.name = options.name ?? "Bok1.xlsx";
     this.payloadLimitBytes = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
-    this.responseLimitBytes = options.responseLimitBytes;
+    this.responseLimitBytes = options.responseLimitBytes === undefined ? DEFAULT_PAYLOAD_LIMIT_BYTES : options.responseLimitBytes;
+    this.excelApiMinor = options.excelApiMinor ?? 17;
+  }
+
+  /** Called by a sync before it runs its operations: the states in which Excel refuses every request. */
+  beforeSync(): void {
+    if (this.cellEditMode) {
+      throw new FakeOfficeError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
+    }
+    this.syncing = true;
+  }
+
+  /** Called after a sync's operations: the events they raised go out, after the sync, as in Excel. */
+  afterSync(): void {
+    this.syncing = false;
+    this.flushEvents();
+  }
+
+  addHandler(kind: FakeEventKind, handler: (args: FakeEventArgs) => Promise<unknown> | void): () => void {
+    const list = this.handlers.get(kind) ?? [];
+    list.push(handler);
+    this.handlers.set(kind, list);
+    return () => {
+      const i = list.indexOf(handler);
+      if (i >= 0) list.splice(i, 1);
+    };
+  }
+
+  handlerCount(kind: FakeEventKind): number {
+    return this.handlers.get(kind)?.length ?? 0;
+  }
+
+  /** Raises an event (delivered asynchronously; after the sync when an API call caused it). */
+  raise(kind: FakeEventKind, args: Omit<FakeEventArgs, "type">): void {
+    const type = kind === "changed" ? "WorksheetChanged" : kind === "added" ? "WorksheetAdded" : "WorksheetDeleted";
+    this.pendingEvents.push({ kind, args: { type, ...args } });
+    if (!this.syncing) this.flushEvents();
+  }
+
+  private flushEvents(): void {
+    const events = this.pendingEvents.splice(0);
+    for (const { kind, args } of events) {
+      for (const handler of [...(this.handlers.get(kind) ?? [])]) setTimeout(() => void handler(args), 0);
+    }
+  }
+
+  /**
+   * The user inserts `count` empty columns before column `col` (0-based), as with Infoga > Kolumn:
+   * cells, tables and merges to the right move; an onChanged event says so.
+   */
+  insertColumns(sheet: FakeSheet, col: number, count = 1): void {
+    const moved = new Map<number, FakeCell>();
+    for (const [key, cell] of sheet.cells) {
+      const row = Math.floor(key / MAX_COLUMNS);
+      const c = key % MAX_COLUMNS;
+      moved.set(cellKey(row, c >= col ? c + count : c), cell);
+    }
+    sheet.cells = moved;
+    const shift = (area: Area) => {
+      if (area.left >= col) area.left += count;
+      if (area.right >= col) area.right += count;
+    };
+    for (const table of sheet.tables) shift(table.area);
+    for (const merge of this.merges.get(sheet.id) ?? []) shift(merge);
+    this.raise("changed", { source: "Local", worksheetId: sheet.id, changeType: "ColumnInserted", address: `${columnLetters(col)}:${columnLetters(col + count - 1)}` });
+  }
+
+  /** The user types into a cell (an onChanged event with changeType RangeEdited). */
+  typeValue(sheet: FakeSheet, row: number, col: number, value: FakeScalar | null): void {
+    this.cellForWrite(sheet, row, col).value = value;
+    this.raise("changed", { source: "Local", worksheetId: sheet.id, changeType: "RangeEdited", address: `${columnLetters(col)}${row + 1}` });
   }
 
   /** Forgets the sync log (e.g. after building the workbook, before the code under test runs). */
   resetStats(): void {
     this.syncs = [];
     this.suspendCalculationCalls = 0;
+    this.rangeProxies = 0;
+    this.untrackedRanges = 0;
   }
 
   get syncCount(): number {
@@ -230,6 +336,7 @@ export class FakeWorkbook {
     };
     this.sheets.push(sheet);
     this.activeSheet ??= sheet;
+    this.raise("added", { source: "Local", worksheetId: sheet.id });
     return sheet;
   }
 
@@ -247,6 +354,7 @@ export class FakeWorkbook {
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     sheet.deleted = true;
     if (this.activeSheet === sheet) this.activeSheet = visibleOthers[0];
+    this.raise("deleted", { source: "Local", worksheetId: sheet.id });
     // Excel keeps names that pointed at the sheet; their reference becomes #REF!.
     for (const item of this.names) {
       if ("sheet" in item.target && item.target.sheet === sheet) {

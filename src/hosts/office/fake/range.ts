@@ -5,16 +5,17 @@ import { ConditionalFormatCollectionProxy } from "./conditionalFormat";
 import { RangeFormatProxy } from "./format";
 import { writeInput } from "./input";
 import { DataValidationProxy } from "./protection";
-import { FakeCell, FakeCellFormat, FakeSheet, FakeWorkbook } from "./model";
+import { CellPropertiesQuery, FakeCellProperties, FakeClientResult, MergedAreasProxy, getCellProperties } from "./cellProperties";
+import { FakeCell, FakeCellFormat, FakeSheet, FakeWorkbook, MAX_CELLS_READ } from "./model";
 import { Resolution } from "./resolution";
 
 export interface RangeTarget {
   sheet: FakeSheet;
   area: Area;
+  /** The areas of a RangeAreas (worksheet.getRanges("A1:B2,D5")); `area` is then their bounding box. */
+  areas?: Area[];
 }
 
-/** Excel refuses to return more than five million cells from one range. */
-const MAX_CELLS_READ = 5_000_000;
 /** Above this many cells a format is logged for the range instead of stored per cell. */
 const MAX_CELLS_FORMATTED = 1_000_000;
 
@@ -60,6 +61,7 @@ export class RangeProxy extends FakeClientObject implements Pick<Excel.Range, Ra
 
   constructor(ctx: FakeRequestContext, path: string, resolver: () => RangeTarget | null, orNull = false) {
     super(ctx, path, "Range");
+    ctx.data.rangeProxies++;
     this.resolution = new Resolution(resolver, orNull, `Range ${path}`, (t) => t.sheet.deleted);
   }
 
@@ -101,11 +103,16 @@ export class RangeProxy extends FakeClientObject implements Pick<Excel.Range, Ra
     return super.scalar(name);
   }
 
-  private grid(target: RangeTarget, read: (cell: FakeCell | undefined) => unknown): unknown[][] {
-    const { sheet, area } = target;
-    if (cellCount(target.area) > MAX_CELLS_READ) {
+  /** Excel refuses to return more than five million cells from one range. */
+  checkReadSize(area: Area): void {
+    if (cellCount(area) > MAX_CELLS_READ) {
       throw new FakeOfficeError("InvalidArgument", `The range is too large to read (${cellCount(area)} cells). ${this.path}`);
     }
+  }
+
+  private grid(target: RangeTarget, read: (cell: FakeCell | undefined) => unknown): unknown[][] {
+    const { sheet, area } = target;
+    this.checkReadSize(area);
     const rows: unknown[][] = [];
     for (let r = area.top; r <= area.bottom; r++) {
       const row: unknown[] = [];
@@ -144,19 +151,19 @@ export class RangeProxy extends FakeClientObject implements Pick<Excel.Range, Ra
   get values(): unknown[][] {
     return this.loaded("values");
   }
-  set values(input: unknown[][]) {
+  set values(input: unknown[][] | string | number | boolean) {
     this.queueWrite("values", input, (cell, value, location) => writeInput(cell, value, location));
   }
   get formulas(): unknown[][] {
     return this.loaded("formulas");
   }
-  set formulas(input: unknown[][]) {
+  set formulas(input: unknown[][] | string | number | boolean) {
     this.queueWrite("formulas", input, (cell, value, location) => writeInput(cell, value, location));
   }
   get numberFormat(): unknown[][] {
     return this.loaded("numberFormat");
   }
-  set numberFormat(input: unknown[][]) {
+  set numberFormat(input: unknown[][] | string) {
     this.queueWrite("numberFormat", input, (cell, value, location) => {
       if (value === null || value === undefined) return;
       if (typeof value !== "string") throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. ${location}`);
@@ -175,16 +182,31 @@ export class RangeProxy extends FakeClientObject implements Pick<Excel.Range, Ra
       const rows = areaRows(area);
       const columns = areaColumns(area);
       const location = `${this.path}.${property}`;
-      if (!Array.isArray(input) || input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== columns)) {
+      // A single value (not an array) goes to every cell of the range, as Office.js documents
+      // ("Update all cells in a range").
+      const single = !Array.isArray(input);
+      if (!single && (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== columns))) {
         throw dimensionMismatch(location);
       }
-      const grid = input as unknown[][];
+      refuseIfProtected(sheet, location);
+      const grid = single ? Array.from({ length: rows }, () => new Array<unknown>(columns).fill(input)) : (input as unknown[][]);
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < columns; c++) {
           apply(this.data.cellForWrite(sheet, area.top + r, area.left + c), grid[r][c], `${location} ${formatArea({ top: area.top + r, left: area.left + c, bottom: area.top + r, right: area.left + c })}`);
         }
       }
+      this.data.raise("changed", { source: "Local", worksheetId: sheet.id, changeType: "RangeEdited", address: formatArea(area) });
     });
+  }
+
+  /** Indent and bold per cell (ExcelApi 1.9); the value is there after the sync. */
+  getCellProperties(query: CellPropertiesQuery): FakeClientResult<FakeCellProperties[][]> {
+    return getCellProperties(this, query);
+  }
+
+  /** The merged areas that meet the range (ExcelApi 1.13), or a null object. */
+  getMergedAreasOrNullObject(): MergedAreasProxy {
+    return new MergedAreasProxy(this);
   }
 
   get format(): RangeFormatProxy {
@@ -202,6 +224,12 @@ export class RangeProxy extends FakeClientObject implements Pick<Excel.Range, Ra
     return this.conditionalFormatsProxy;
   }
 
+  /** Office.js: lets Excel release the object (counted, so tests can see that writes do it). */
+  untrack(): this {
+    this.data.untrackedRanges++;
+    return this;
+  }
+
   /** Selects the range (the task pane takes the user to a finding's cell). */
   select(): void {
     this.queue("select", [], () => {
@@ -215,18 +243,29 @@ export class RangeProxy extends FakeClientObject implements Pick<Excel.Range, Ra
   applyFormat(property: string, value: unknown, apply: (format: FakeCellFormat, row: number, col: number, area: Area) => void): void {
     this.queue(`set format.${property}`, [value], () => {
       const { sheet, area } = this.resolution.require();
-      if (cellCount(area) > MAX_CELLS_FORMATTED) {
-        sheet.rangeFormats.push({ range: formatArea(area), property, value });
-        return;
-      }
-      for (let r = area.top; r <= area.bottom; r++) {
-        for (let c = area.left; c <= area.right; c++) {
-          const cell = this.data.cellForWrite(sheet, r, c);
-          cell.format ??= {};
-          apply(cell.format, r, c, area);
+      const target = this.resolution.require();
+      refuseIfProtected(sheet, `${this.path}.format.${property}`);
+      for (const each of target.areas ?? [area]) {
+        if (cellCount(each) > MAX_CELLS_FORMATTED) {
+          sheet.rangeFormats.push({ range: formatArea(each), property, value });
+          continue;
+        }
+        for (let r = each.top; r <= each.bottom; r++) {
+          for (let c = each.left; c <= each.right; c++) {
+            const cell = this.data.cellForWrite(sheet, r, c);
+            cell.format ??= {};
+            apply(cell.format, r, c, each);
+          }
         }
       }
     });
+  }
+}
+
+/** A protected sheet refuses changes to its cells, as Excel does (AccessDenied). */
+function refuseIfProtected(sheet: FakeSheet, location: string): void {
+  if (sheet.protection !== null) {
+    throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet. ${location}`);
   }
 }
 

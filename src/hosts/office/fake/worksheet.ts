@@ -3,9 +3,10 @@ import { ChartCollectionProxy } from "./chart";
 import { FakeClientObject, FakeCollection, FakeRequestContext } from "./context";
 import { FakeOfficeError, propertyNotLoaded } from "./errors";
 import { FreezePanesProxy, PageLayoutProxy } from "./layout";
-import { FakeSheet, FakeTable, FakeWorkbook } from "./model";
+import { FakeEventArgs, FakeEventKind, FakeSheet, FakeTable, FakeWorkbook } from "./model";
 import { WorksheetProtectionProxy } from "./protection";
 import { RangeProxy, RangeTarget, resolveAddress } from "./range";
+import { requireApi } from "./requirements";
 import { Resolution } from "./resolution";
 
 const TAB_COLOR = /^#[0-9A-Fa-f]{6}$/;
@@ -107,7 +108,8 @@ export class WorksheetProxy extends FakeClientObject implements Pick<Excel.Works
 
   private range(path: string, args: unknown[], resolver: () => RangeTarget | null, orNull = false): RangeProxy {
     const range = new RangeProxy(this.ctx, `${this.path}.${path}`, resolver, orNull);
-    this.queue(path, args, () => range.resolution.get());
+    // On the wire the action is named by its method; the address travels once, as an argument.
+    this.queue(path.slice(0, path.indexOf("(")), args, () => range.resolution.get());
     return range;
   }
 
@@ -120,6 +122,23 @@ export class WorksheetProxy extends FakeClientObject implements Pick<Excel.Works
         throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. Address ${address} is not on ${sheet.name}.`);
       }
       return { sheet, area: parsed.area };
+    });
+  }
+
+  /** Several areas as one RangeAreas (ExcelApi 1.9): formats set on it apply to each area. */
+  getRanges(...[address]: Parameters<Excel.Worksheet["getRanges"]>): RangeProxy {
+    return this.range(`getRanges(${JSON.stringify(address ?? "")})`, [address], () => {
+      requireApi(this.data, 9, "Worksheet.getRanges");
+      const sheet = this.resolution.require();
+      const areas = (address ?? "").split(",").map((part) => {
+        const parsed = parseAddress(part.trim());
+        if (parsed.sheet !== undefined && !sameName(parsed.sheet, sheet.name)) {
+          throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. Address ${part} is not on ${sheet.name}.`);
+        }
+        return parsed.area;
+      });
+      const box = areas.reduce((b, a) => ({ top: Math.min(b.top, a.top), left: Math.min(b.left, a.left), bottom: Math.max(b.bottom, a.bottom), right: Math.max(b.right, a.right) }));
+      return { sheet, area: box, areas };
     });
   }
 
@@ -176,10 +195,45 @@ export class WorksheetProxy extends FakeClientObject implements Pick<Excel.Works
   }
 }
 
+/** `OfficeExtension.EventHandlerResult`: removing the handler is queued like any other call. */
+export class FakeEventHandlerResult {
+  private removeHandler: (() => void) | null = null;
+  constructor(private readonly ctx: FakeRequestContext) {}
+  registered(remove: () => void): void {
+    this.removeHandler = remove;
+  }
+  remove(): void {
+    this.ctx.enqueue("eventHandlers", "remove", [], () => this.removeHandler?.());
+  }
+}
+
+/** `OfficeExtension.EventHandlers` of one worksheet-collection event (ExcelApi 1.7). */
+export class FakeEventHandlers {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly kind: FakeEventKind,
+  ) {}
+  add(handler: (args: FakeEventArgs) => Promise<unknown> | void): FakeEventHandlerResult {
+    const result = new FakeEventHandlerResult(this.ctx);
+    this.ctx.enqueue(`workbook.worksheets.on${this.kind}`, "add", [], () => {
+      requireApi(this.ctx.data, 7, `WorksheetCollection.on${this.kind}`);
+      result.registered(this.ctx.data.addHandler(this.kind, handler));
+    });
+    return result;
+  }
+}
+
 /** Fake `Excel.WorksheetCollection`. */
 export class WorksheetCollectionProxy extends FakeCollection<WorksheetProxy> {
+  readonly onChanged: FakeEventHandlers;
+  readonly onAdded: FakeEventHandlers;
+  readonly onDeleted: FakeEventHandlers;
+
   constructor(ctx: FakeRequestContext) {
     super(ctx, "workbook.worksheets", "WorksheetCollection");
+    this.onChanged = new FakeEventHandlers(ctx, "changed");
+    this.onAdded = new FakeEventHandlers(ctx, "added");
+    this.onDeleted = new FakeEventHandlers(ctx, "deleted");
   }
 
   protected currentItems(): WorksheetProxy[] {
