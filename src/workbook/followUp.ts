@@ -5,6 +5,7 @@
  */
 import { computeFollowUp } from "../engine";
 import { toJsonReport, type JsonReport } from "../engine/report";
+import { findingMessage } from "../i18n/findings";
 import { defaultSettings, mergeSettings } from "../engine/settings";
 import type { FollowUpInput, FollowUpResult, Settings } from "../engine/types";
 import type { WorkbookGrid } from "./cells";
@@ -52,7 +53,7 @@ export function runFollowUp(grid: WorkbookGrid, settings: Settings, tables?: Det
     result,
     plans,
     get report(): JsonReport {
-      report ??= toJsonReport(result, { source });
+      report ??= toJsonReport(result, { source, messageOf: findingMessage });
       return report;
     },
   };
@@ -62,5 +63,5 @@ export function runFollowUp(grid: WorkbookGrid, settings: Settings, tables?: Det
 export function checkFollowUp(grid: WorkbookGrid, settings: Settings, tables?: DetectedTable[]): { result: FollowUpResult; report: JsonReport } {
   const input = readWorkbook(grid, settings, tables);
   const result = computeFollowUp(input, settings);
-  return { result, report: toJsonReport(result, { source: grid.source }) };
+  return { result, report: toJsonReport(result, { source: grid.source, messageOf: findingMessage }) };
 }

@@ -1,7 +1,8 @@
 import { Body1, Button, makeStyles, Subtitle2, ToggleButton, tokens } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../engine/types";
 import { SEVERITY_ORDER } from "../../workbook/plans/labels.sv";
-import { useStrings, type Strings } from "../i18n";
+import { findingMessage } from "../../i18n/findings";
+import { languageOf, useStrings, type Strings } from "../i18n";
 import { useStore } from "../store/StoreProvider";
 import { Value } from "./Value";
 
@@ -42,7 +43,7 @@ function FindingItem({ finding }: { finding: Finding }) {
   const content = (
     <>
       {finding.subject !== null && <Value className={styles.subject}>{finding.subject}</Value>}
-      <Value>{finding.message}</Value>
+      <Value>{findingMessage(finding, languageOf(t))}</Value>
       <span className={styles.where}>{place}</span>
     </>
   );

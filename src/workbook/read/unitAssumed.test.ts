@@ -1,6 +1,7 @@
 /** A table without a unit is tkr; when another table names a different unit, the reader says so. */
 import { readWorkbook } from ".";
 import { settings, sheet, table, workbook } from "./read.testkit";
+import { findingMessage } from "../../i18n/findings";
 
 it("warns that tkr is assumed for a table without a unit beside an mnkr drift table", () => {
   const input = readWorkbook(
@@ -13,7 +14,7 @@ it("warns that tkr is assumed for a table without a unit beside an mnkr drift ta
   const f = input.readFindings.filter((x) => x.code === "UNIT_ASSUMED");
   expect(f).toHaveLength(1);
   expect(f[0]).toMatchObject({ sheet: "Kostnadsslag", cell: "A1", severity: "warning" });
-  expect(f[0].message).toBe('Tabellen anger ingen beloppsenhet, så tkr antas, men bladet "Drift" anger mnkr.');
+  expect(findingMessage(f[0])).toBe('Tabellen anger ingen beloppsenhet, så tkr antas, men bladet "Drift" anger mnkr.');
   // As DOMAIN.md says: the table is tkr, converted exactly to the report's mnkr.
   expect(input.costTypes!.sourceUnit).toBe("tkr");
 });
