@@ -5,6 +5,7 @@
 import type { FollowUpResult } from "../../engine/types";
 import { checkRequirements } from "../../hosts/office/requirements";
 import type { WorkbookGrid } from "../../workbook/cells";
+import type { SheetPlan } from "../../workbook/plan";
 import { computeCheck, computeFollowUp, templatePlans, type Corrections, type TemplateChoice } from "./pipeline";
 import type { HostEnvironment, RawSettings } from "./types";
 import { readOpenWorkbook, selectCell, writePlans, writeTemplate } from "./workbook";
@@ -23,6 +24,16 @@ export interface RunOutcome {
   grid: WorkbookGrid;
   /** Sheets written (empty for a check). */
   sheets: string[];
+  /** The plan of Följsam Sammanfattning as written (null for a check): the pane links its cells. */
+  summaryPlan: SheetPlan | null;
+}
+
+/** Thrown by run() when the user cancelled it before anything was written. */
+export class RunCancelled extends Error {
+  constructor() {
+    super("Körningen avbröts.");
+    this.name = "RunCancelled";
+  }
 }
 
 export interface RunRequest {
@@ -45,8 +56,11 @@ export interface TaskPaneServices {
   storedSettings(): RawSettings | null;
   saveSettings(raw: RawSettings | null): Promise<void>;
   readWorkbook(): Promise<WorkbookGrid>;
-  /** Reads the workbook afresh, computes, and (mode "run") writes the follow-up sheets. */
-  run(request: RunRequest, onProgress: (progress: RunProgress) => void): Promise<RunOutcome>;
+  /**
+   * Reads the workbook afresh, computes, and (mode "run") writes the follow-up sheets. An aborted
+   * signal stops it, with RunCancelled, at the next step before the writing starts.
+   */
+  run(request: RunRequest, onProgress: (progress: RunProgress) => void, signal?: AbortSignal): Promise<RunOutcome>;
   selectCell(sheet: string, cell: string | null): Promise<void>;
   /** "Skapa mall": adds the template's input sheets to the open workbook; returns their names. */
   createTemplate(choice: TemplateChoice, onProgress: (progress: RunProgress) => void): Promise<string[]>;
@@ -64,16 +78,23 @@ export function createServices(env: HostEnvironment): TaskPaneServices {
     storedSettings: () => env.storage.load(),
     saveSettings: (raw) => env.storage.save(raw),
     readWorkbook: () => readOpenWorkbook(env),
-    async run({ mode, stored, corrections }, onProgress) {
+    async run({ mode, stored, corrections }, onProgress, signal) {
+      const stopIfCancelled = () => {
+        if (signal?.aborted) throw new RunCancelled();
+      };
       onProgress({ phase: "read" });
       const grid = await readOpenWorkbook(env);
+      stopIfCancelled();
       onProgress({ phase: "compute" });
       await nextFrame();
+      stopIfCancelled();
       const request = { grid, stored, corrections };
-      if (mode === "check") return { mode, result: computeCheck(request), grid, sheets: [] };
+      if (mode === "check") return { mode, result: computeCheck(request), grid, sheets: [], summaryPlan: null };
       const computed = computeFollowUp(request);
+      await nextFrame();
+      stopIfCancelled();
       const report = await writePlans(env, computed.plans, (done, total) => onProgress({ phase: "write", done, total }));
-      return { mode, result: computed.result, grid, sheets: report.sheets };
+      return { mode, result: computed.result, grid, sheets: report.sheets, summaryPlan: computed.plans.find((p) => p.kind === "summary") ?? null };
     },
     selectCell: (sheet, cell) => selectCell(env, sheet, cell),
     async createTemplate(choice, onProgress) {
