@@ -40,8 +40,23 @@ export interface FollowUpRun {
 }
 
 export function runFollowUp(grid: WorkbookGrid, settings: Settings, tables?: DetectedTable[]): FollowUpRun {
+  const steps = followUpSteps(grid, settings, tables);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The steps of runFollowUp, in the order they run; the task pane yields to the page between them. */
+export const FOLLOW_UP_STEPS = ["read", "compute", "plans"] as const;
+
+/**
+ * runFollowUp one step at a time: yields the name of each step before it runs, returns the run.
+ * The task pane yields to the page between steps, so its progress moves and Avbryt is heard.
+ */
+export function* followUpSteps(grid: WorkbookGrid, settings: Settings, tables?: DetectedTable[]): Generator<(typeof FOLLOW_UP_STEPS)[number], FollowUpRun> {
+  yield "read";
   const input = readWorkbook(grid, settings, tables);
+  yield "compute";
   const result = computeFollowUp(input, settings);
+  yield "plans";
   const names = assignSheetNames(grid.sheets.map((s) => ({ name: s.name, followUp: s.followUp === true })));
   const plans = buildSheetPlans(result, names, { file: grid.source });
   // Built when asked for: the command line needs it only with --json, and on a large ledger it

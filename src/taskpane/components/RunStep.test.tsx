@@ -13,6 +13,7 @@ import { sv } from "../i18n/sv";
 import { createServices, memoryStorage, RunCancelled, type ExcelRun } from "../services";
 import { button, click, inputLabelled, renderTaskPane, tab, text, type, waitFor } from "../taskpane.testkit";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { progressValue } from "./RunStep";
 
 afterEach(() => {
   document.body.innerHTML = "";
@@ -103,7 +104,18 @@ describe("the work list", () => {
   });
 });
 
-describe("cancelling", () => {
+describe("progress and cancelling", () => {
+  it("reports each compute step before the writing, yielding to the page between them", async () => {
+    const workbook = createFakeWorkbook(badNumbers(3));
+    const services = createServices({ excelRun: (b) => fakeExcelRun(workbook, b), storage: memoryStorage(), requirements: { isSetSupported: () => true } });
+    const seen: string[] = [];
+    await services.run({ mode: "run", stored: null, corrections: {} }, (p) => seen.push(p.phase === "read" ? "read" : `${p.phase} ${p.done}/${p.total}`));
+    const computeSteps = seen.filter((s) => s.startsWith("compute"));
+    expect(computeSteps).toEqual(["compute undefined/undefined", "compute 0/3", "compute 1/3", "compute 2/3"]);
+    expect(seen.indexOf("compute 2/3")).toBeLessThan(seen.findIndex((s) => s.startsWith("write")));
+    expect(progressValue("run", { phase: "compute", done: 1, total: 3 })).toBeGreaterThan(progressValue("run", { phase: "compute", done: 0, total: 3 }));
+  });
+
   it("stops a run before anything is written", async () => {
     const workbook = createFakeWorkbook(badNumbers(3));
     const services = createServices({ excelRun: (b) => fakeExcelRun(workbook, b), storage: memoryStorage(), requirements: { isSetSupported: () => true } });

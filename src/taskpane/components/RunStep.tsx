@@ -6,7 +6,7 @@ import { templateChoice } from "../services/pipeline";
 import { useDerived } from "../store/derived";
 import { pathKey, SETTING_FIELDS } from "../store/settingsForm";
 import type { State } from "../store/state";
-import { useStore } from "../store/StoreProvider";
+import { problemOf, useStore } from "../store/StoreProvider";
 import { FindingsList } from "./FindingsList";
 import { ProblemBar } from "./ProblemBar";
 import { summaryCells } from "./summaryCells";
@@ -26,8 +26,11 @@ export function progressValue(mode: RunMode | "template", progress: RunProgress 
   switch (progress.phase) {
     case "read":
       return mode === "check" ? 0.2 : 0.05;
-    case "compute":
-      return mode === "check" ? 0.6 : 0.15;
+    case "compute": {
+      // Through the compute steps, when the run reports them.
+      const share = progress.total ? (progress.done ?? 0) / progress.total : 0;
+      return mode === "check" ? 0.6 : 0.08 + 0.12 * share;
+    }
     case "write": {
       const share = progress.done / Math.max(1, progress.total);
       return mode === "template" ? share : 0.2 + 0.8 * share;
@@ -84,8 +87,19 @@ export function RunStep({ headingId }: { headingId: string }) {
             : t.run.done(outcome.sheets.length);
   const cancellable = state.running === "run" || state.running === "check" ? state.progress?.phase !== "write" : false;
 
-  const startRun = () => {
-    if (replace.length > 0 && !state.confirmingReplace) dispatch({ type: "confirmReplace", asking: true });
+  // Before replacing Följsam's sheets the pane names them; it reads the workbook first when Hitta has not.
+  const startRun = async () => {
+    let grid = state.grid;
+    if (grid === null) {
+      try {
+        grid = await services.readWorkbook();
+      } catch (e) {
+        dispatch({ type: "failed", problem: problemOf(e, "run") });
+        return;
+      }
+      dispatch({ type: "readDone", grid });
+    }
+    if (sheetsToReplace({ grid, outcome }).length > 0 && !state.confirmingReplace) dispatch({ type: "confirmReplace", asking: true });
     else void run("run");
   };
 
@@ -96,7 +110,7 @@ export function RunStep({ headingId }: { headingId: string }) {
       </Subtitle1>
       <Body1>{t.run.intro}</Body1>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!supported || blocked} disabledFocusable={busy} onClick={startRun} aria-describedby={blocked ? "foljsam-blocked" : undefined}>
+        <Button appearance="primary" disabled={!supported || blocked} disabledFocusable={busy} onClick={() => void startRun()} aria-describedby={blocked ? "foljsam-blocked" : undefined}>
           {t.run.run}
         </Button>
         <Button disabled={!supported || blocked} disabledFocusable={busy} onClick={() => void run("check")}>

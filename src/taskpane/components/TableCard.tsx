@@ -29,6 +29,8 @@ const useStyles = makeStyles({
   detail: { margin: 0 },
   header: { wordBreak: "break-word" },
   fieldCell: { minWidth: "9rem" },
+  // Auto layout, so that the dropdown column is at least as wide as its longest word.
+  mapping: { tableLayout: "auto" },
 });
 
 /** The value of a mapping dropdown that means "not used". */
@@ -80,7 +82,7 @@ export function TableCard({ table }: { table: DetectedTable }) {
           <MessageBarBody>{t.find.missing(missing.join(", "))}</MessageBarBody>
         </MessageBar>
       )}
-      <Table size="small" aria-label={t.find.tableHeading(table.sheet, t.kinds[table.kind])}>
+      <Table size="small" className={styles.mapping} aria-label={t.find.tableHeading(table.sheet, t.kinds[table.kind])}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t.find.headerColumn}</TableHeaderCell>

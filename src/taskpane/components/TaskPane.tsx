@@ -11,18 +11,18 @@ import { RunStep } from "./RunStep";
 import { SettingsStep } from "./SettingsStep";
 
 const useStyles = makeStyles({
-  // Office's 4 px grid as in Microsoft's task-pane template: 20 px above, 12 px at the sides (the
-  // pane is 320–350 px wide by default), 12 px between blocks; headings carry no margin of their own.
+  // The theme's background over the whole frame (dark too), not only behind the content.
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  // On Office's 4 px grid, from the frame's edge (taskpane.html removes the browser's margin):
+  // 20 px above, 12 px at the sides (the pane is 320–350 px wide by default), 12 px between
+  // blocks; headings carry no margin of their own.
   root: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalM}`,
     maxWidth: "44rem",
-    minHeight: "100vh",
     boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
@@ -67,7 +67,7 @@ function Steps() {
 export function TaskPane({ services, strings, dark = false }: { services: TaskPaneServices; strings: Strings; dark?: boolean }) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
       <StringsProvider strings={strings}>
         <main className={styles.root}>
           <header className={styles.header}>

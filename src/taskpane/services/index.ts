@@ -6,7 +6,8 @@ import type { FollowUpResult } from "../../engine/types";
 import { checkRequirements } from "../../hosts/office/requirements";
 import type { WorkbookGrid } from "../../workbook/cells";
 import type { SheetPlan } from "../../workbook/plan";
-import { computeCheck, computeFollowUp, templatePlans, type Corrections, type TemplateChoice } from "./pipeline";
+import { computeCheck, computeFollowUpSteps, templatePlans, type Corrections, type TemplateChoice } from "./pipeline";
+import { FOLLOW_UP_STEPS } from "../../workbook/followUp";
 import type { HostEnvironment, RawSettings } from "./types";
 import { readOpenWorkbook, selectCell, writePlans, writeTemplate } from "./workbook";
 
@@ -15,7 +16,7 @@ export { memoryStorage, officeDocumentStorage, SETTINGS_KEY } from "./settingsSt
 
 export type RunMode = "run" | "check";
 
-export type RunProgress = { phase: "read" } | { phase: "compute" } | { phase: "write"; done: number; total: number };
+export type RunProgress = { phase: "read" } | { phase: "compute"; done?: number; total?: number } | { phase: "write"; done: number; total: number };
 
 export interface RunOutcome {
   mode: RunMode;
@@ -90,9 +91,16 @@ export function createServices(env: HostEnvironment): TaskPaneServices {
       stopIfCancelled();
       const request = { grid, stored, corrections };
       if (mode === "check") return { mode, result: computeCheck(request), grid, sheets: [], summaryPlan: null };
-      const computed = computeFollowUp(request);
-      await nextFrame();
-      stopIfCancelled();
+      // One step at a time, yielding to the page between them: the bar moves and Avbryt is heard.
+      const steps = computeFollowUpSteps(request);
+      let step = steps.next();
+      for (let done = 0; !step.done; done++) {
+        onProgress({ phase: "compute", done, total: FOLLOW_UP_STEPS.length });
+        await nextFrame();
+        stopIfCancelled();
+        step = steps.next();
+      }
+      const computed = step.value;
       const report = await writePlans(env, computed.plans, (done, total) => onProgress({ phase: "write", done, total }));
       return { mode, result: computed.result, grid, sheets: report.sheets, summaryPlan: computed.plans.find((p) => p.kind === "summary") ?? null };
     },
