@@ -188,6 +188,9 @@ describe("Kör", () => {
     expect(body()).not.toContain(sv.run.replaceQuestion);
     click(button(document.body, sv.run.run));
     click(button(document.body, sv.run.replaceConfirm));
+    // While the new run works, the last results stay, marked as the last run's.
+    expect(body()).toContain(sv.run.stale);
+    expect(body()).toContain(sv.run.cards.adjustedDeviation);
     await waitFor(() => /Klart: \d+ blad skrevs\./.test(body()) && !body().includes(sv.run.replaceQuestion));
     expect(pane.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith("Följsam")).sort()).toEqual([...written].sort());
   });

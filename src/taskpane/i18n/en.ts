@@ -15,7 +15,8 @@ export const en: Strings = {
     tooOld: (missing: string) =>
       `This version of Excel is too old for Följsam: it lacks ${missing}. Följsam works in Excel for Microsoft 365, Excel 2021 and Excel on the web.`,
     errorTitle: "That did not work",
-    unexpected: (detail: string) => `An unexpected error occurred: ${detail}`,
+    unexpected: (detail: string) =>
+      `Something unexpected stopped the action (${detail}). The error has not changed the workbook; try again, and if it happens again, save the workbook and open Följsam anew.`,
     dismiss: "Dismiss the message",
     clearSelection: "Clear the choice",
     next: (step: string) => `Next: ${step}`,

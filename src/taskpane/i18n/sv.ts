@@ -16,7 +16,8 @@ export const sv = {
     tooOld: (missing: string) =>
       `Den här versionen av Excel är för gammal för Följsam: den saknar ${missing}. Följsam fungerar i Excel för Microsoft 365, Excel 2021 och Excel på webben.`,
     errorTitle: "Det gick inte",
-    unexpected: (detail: string) => `Ett oväntat fel inträffade: ${detail}`,
+    unexpected: (detail: string) =>
+      `Något oväntat hindrade åtgärden (${detail}). Arbetsboken är oförändrad av felet; försök igen, och händer det igen, spara arbetsboken och öppna Följsam på nytt.`,
     dismiss: "Stäng meddelandet",
     clearSelection: "Rensa valet",
     next: (step: string) => `Nästa: ${step}`,
