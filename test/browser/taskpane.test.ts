@@ -237,6 +237,12 @@ it("walks Hitta → Kör → a finding with the keyboard, on the bundled sample 
     await page.screenshot({ path: join(ROOT, "docs", "taskpane.png"), fullPage: true, clip: { x: 0, y: 0, width: 420, height: 1500 } });
   }
 
+  // Each figure explains itself: the InfoLabel's button opens the explanation.
+  await page.getByRole("button", { name: "Om Avvikelse" }).click();
+  await page.getByText("Budget − utfall. Positiv är överskott, negativ underskott; före resultatöverföringar och återredovisning.").waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+
   // A figure of the summary links to its cell on Följsam Sammanfattning.
   await page.getByRole("button", { name: "Visa i arbetsboken: = Justerad avvikelse" }).click();
   await page.getByText(/Markerade Följsam Sammanfattning!B\d+ i arbetsboken\./).waitFor();
