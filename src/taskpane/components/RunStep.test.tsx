@@ -66,6 +66,17 @@ describe("Kör", () => {
     expect(document.querySelector('[role="alert"]')).toBeNull();
   });
 
+  it("in a workbook that already holds Följsam's sheets, names them before replacing, even before Hitta has read it", async () => {
+    const sheets = [...badNumbers(2).sheets, { name: "Följsam Sammanfattning", rows: [["Gammal"]], followUp: true }, { name: "Min egen", rows: [["Min"]] }];
+    renderTaskPane({ description: { name: "Förra.xlsx", sheets } });
+    click(tab("run"));
+    click(button(document.body, sv.run.run));
+    await waitFor(() => body().includes(sv.run.replaceQuestion));
+    const question = [...document.querySelectorAll("li")].map((li) => li.textContent);
+    expect(question).toContain("Följsam Sammanfattning");
+    expect(question).not.toContain("Min egen");
+  });
+
   it("an Office error while reading under Hitta appears under Hitta's button", async () => {
     renderTaskPane({ wrapRun: failOnce(new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.")) });
     click(button(document.body, sv.find.read));
