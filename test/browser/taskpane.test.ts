@@ -380,6 +380,16 @@ it("Kör with results at 320 px and 500 px: two columns of figures, whole words 
       return out;
     });
     expect([width, broken]).toEqual([width, []]);
+    // Nor is any dropdown cut off by its card.
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll('[role="combobox"]')]
+        .filter((el) => {
+          const card = el.closest(".fui-Card") ?? document.querySelector("main")!;
+          return el.getBoundingClientRect().right > card.getBoundingClientRect().right + 0.5;
+        })
+        .map((el) => el.getAttribute("aria-label") ?? el.textContent),
+    );
+    expect([width, clipped]).toEqual([width, []]);
     await page.getByRole("tab", { name: "Kör" }).click();
     await page.getByRole("button", { name: "Kör uppföljningen" }).click();
     await page.getByText(/^Klart: \d+ blad skrevs\.$/).waitFor();
