@@ -4,6 +4,7 @@
  * each (the first 10, then how many more). Swedish plurals: "1 varning", "2 varningar".
  */
 import type { Finding, FollowUpResult, ValueSource } from "../engine/types";
+import { findingMessage } from "../i18n/findings";
 import { sortFindings } from "../workbook/plans/findings";
 import type { SettingsLayer } from "../workbook/followUp";
 import type { CliOptions } from "./args";
@@ -19,7 +20,7 @@ const SEVERITY_WORDS = { error: "Fel", warning: "Varning", info: "Info" } as con
 
 /** One line per finding: "Fel: Drift!B4 Barn: text …". */
 export function findingLine(f: Finding): string {
-  return `${SEVERITY_WORDS[f.severity]}: ${f.sheet ?? ""}${f.cell ? `!${f.cell}` : ""} ${f.subject ? `${f.subject}: ` : ""}${f.message}`;
+  return `${SEVERITY_WORDS[f.severity]}: ${f.sheet ?? ""}${f.cell ? `!${f.cell}` : ""} ${f.subject ? `${f.subject}: ` : ""}${findingMessage(f)}`;
 }
 
 /** Errors and warnings, errors first, the first 10 and then how many more. */

@@ -10,7 +10,7 @@
  */
 import { type Amount, abs, amountFromInteger, divInt, sumPresent } from "./amount";
 import { displayDecimals, formatAmount } from "./format";
-import { makeFinding } from "../i18n/findings.sv";
+import { makeFinding } from "./finding";
 import type { DriftRowInput, DriftRowResult, DriftTableInput, EarmarkResult, Finding, GivenFigures, Period, ResultUnitResult, TotalRowInput } from "./types";
 
 /** Given transfers as the rows' resultTransfer, when the table has no Resultatenhet column. */

@@ -1,6 +1,7 @@
 import { computeIndicators } from "./indicators";
 import { SHEET, row, settingsWith, table, tableFromKfCsv } from "./indicators.testkit";
 import type { Finding, IndicatorStatus, IndicatorTableInput, Period } from "./types";
+import { findingMessage } from "../i18n/findings";
 
 /** shared/examples/kf-indikatorer-2020.csv, as published in Stockholms stad's 2020 annual report. */
 const KF_2020_CSV = `Mål;Indikator;Periodens utfall;Utfall kvinnor;Utfall män;Årsmål;Kommentar
@@ -102,8 +103,8 @@ describe("KF:s indikatorer 2020 (published VB)", () => {
     expect(gaps.every((f) => f.severity === "info" && f.sheet === SHEET)).toBe(true);
     // The women's cell of each row (column D; data starts on row 2).
     expect(gaps.map((f) => f.cell)).toEqual(["D4", "D5", "D11", "D12", "D13", "D15"]);
-    expect(gaps[0].message).toBe("Skillnaden kvinnor − män är 16 procentenheter (kvinnor 79 %, män 63 %).");
-    expect(gaps[3].message).toBe("Skillnaden kvinnor − män är -9 procentenheter (kvinnor 55 %, män 64 %).");
+    expect(findingMessage(gaps[0])).toBe("Skillnaden kvinnor − män är 16 procentenheter (kvinnor 79 %, män 63 %).");
+    expect(findingMessage(gaps[3])).toBe("Skillnaden kvinnor − män är -9 procentenheter (kvinnor 55 %, män 64 %).");
   });
 
   it("holds gaps without float noise", () => {
@@ -385,7 +386,7 @@ describe("GENDER_GAP", () => {
   it("points at the women's cell and writes the gap in the unit", () => {
     const [f] = gap({ women: "12 dagar", men: "20 dagar", unit: "dagar" });
     expect(f).toMatchObject({ severity: "info", sheet: SHEET, cell: "D2", subject: "Indikator", params: { gapValue: -8, gap: "-8 dagar" } });
-    expect(f.message).toBe("Skillnaden kvinnor − män är -8 dagar (kvinnor 12 dagar, män 20 dagar).");
+    expect(findingMessage(f)).toBe("Skillnaden kvinnor − män är -8 dagar (kvinnor 12 dagar, män 20 dagar).");
   });
 });
 
@@ -395,7 +396,7 @@ describe("COMMENT_REQUIRED", () => {
     expect(r.status).toBe("partial");
     const f = r.findings.find((x) => x.code === "COMMENT_REQUIRED");
     expect(f).toMatchObject({ severity: "warning", sheet: SHEET, cell: "K2", subject: "Indikator", params: { status: "Delvis" } });
-    expect(f?.message).toBe("Måluppfyllelse Delvis (utfall 68,6 %, årsmål 75 %): en kommentar krävs.");
+    expect(findingMessage(f!)).toBe("Måluppfyllelse Delvis (utfall 68,6 %, årsmål 75 %): en kommentar krävs.");
   });
 
   it("none without comment is reported with Ej", () => {
@@ -407,7 +408,7 @@ describe("COMMENT_REQUIRED", () => {
     const f = one({ actual: "0", forecast: "1,1 %", target: "+/- 1 %", comment: null }, "T2").findings.find(
       (x) => x.code === "COMMENT_REQUIRED",
     );
-    expect(f?.message).toBe("Måluppfyllelse Delvis (prognos 1,1 %, årsmål +/- 1 %): en kommentar krävs.");
+    expect(findingMessage(f!)).toBe("Måluppfyllelse Delvis (prognos 1,1 %, årsmål +/- 1 %): en kommentar krävs.");
   });
 
   it("a real comment is enough", () => {

@@ -18,7 +18,7 @@ import type {
   Period,
   Settings,
 } from "./types";
-import { makeFinding } from "../i18n/findings.sv";
+import { makeFinding } from "./finding";
 
 export { NO_GOAL, STATUS_LABELS, goalName } from "./indicatorSummary";
 export { parseIndicatorTarget, parseTargetText, nameSuggestsLowerIsBetter } from "./indicatorTarget";
@@ -152,6 +152,8 @@ function rowFindings(sheet: string, input: IndicatorRowInput, row: IndicatorRowR
     findings.push(
       makeFinding("COMMENT_REQUIRED", "warning", at("comment"), {
         status: STATUS_LABELS[row.status],
+        statusCode: row.status,
+        basis: usesForecast ? "forecast" : "actual",
         valueLabel: usesForecast ? "prognos" : "utfall",
         value: formatValue(row.value, row.percent, input.unit),
         target: targetLabel(row),

@@ -1,7 +1,7 @@
 import { type Amount, sumPresent } from "./amount";
 import { formatAmount } from "./format";
 import { checkTotals } from "./totals";
-import { makeFinding } from "../i18n/findings.sv";
+import { makeFinding } from "./finding";
 import { compareGiven } from "./given";
 import type { Finding, InvestmentResult, InvestmentRowInput, InvestmentRowResult, InvestmentTableInput, Period } from "./types";
 

@@ -4,7 +4,7 @@ import { applyResultTransfers, applyReturnedFunds } from "./transfers";
 import { checkTotals } from "./totals";
 import { checkGiven, useGivenReturns, useGivenTransfers } from "./given";
 import { formatAmount } from "./format";
-import { makeFinding } from "../i18n/findings.sv";
+import { makeFinding } from "./finding";
 import type { DriftHeadingInput, DriftNodeResult, DriftRowResult, DriftTableInput, Finding, OperatingResult, Period, RowRef, Settings } from "./types";
 
 export const TOTAL_NAME = "Nämnden totalt";

@@ -1,6 +1,6 @@
 import { type Amount, ratio, sumPresent } from "./amount";
 import { formatAmount } from "./format";
-import { makeFinding } from "../i18n/findings.sv";
+import { makeFinding } from "./finding";
 import type { AmountFields, DriftRowInput, DriftRowResult, DriftTableInput, Finding, Period } from "./types";
 
 export const MONTHS_ELAPSED: Record<Period, number> = { T1: 4, T2: 8, VB: 12 };

@@ -4,7 +4,7 @@
  * Field names are a public interface: add, never rename.
  */
 import { toNumberOrNull } from "./amount";
-import type { AmountFields, DriftNodeResult, DriftRowResult, FollowUpResult, InvestmentRowResult, CostTypeRowResult } from "./types";
+import type { AmountFields, DriftNodeResult, DriftRowResult, Finding, FollowUpResult, InvestmentRowResult, CostTypeRowResult } from "./types";
 
 const n = toNumberOrNull;
 
@@ -70,7 +70,11 @@ function costTypeJson(r: CostTypeRowResult) {
   return { name: r.name, kind: r.kind, priorYearActual: n(r.priorYearActual), actual: n(r.actual), change: n(r.change) };
 }
 
-export function toJsonReport(result: FollowUpResult, extra: { source?: string } = {}) {
+/**
+ * `messageOf` renders a finding's `message` (Swedish, CONTRACT.md): the engine holds no language,
+ * so its caller passes src/i18n's findingMessage.
+ */
+export function toJsonReport(result: FollowUpResult, extra: { source?: string; messageOf: (f: Finding) => string }) {
   const op = result.operating;
   return {
     schemaVersion: 1,
@@ -151,7 +155,7 @@ export function toJsonReport(result: FollowUpResult, extra: { source?: string } 
       sheet: f.sheet,
       cell: f.cell,
       subject: f.subject,
-      message: f.message,
+      message: extra.messageOf(f),
     })),
     tables: result.tables ?? [],
     ...(result.sources ? { sources: result.sources } : {}),

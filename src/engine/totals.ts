@@ -1,6 +1,6 @@
 import { type Amount, abs, amountFromInteger, divInt, sumPresent } from "./amount";
 import { displayDecimals, formatAmount } from "./format";
-import { makeFinding } from "../i18n/findings.sv";
+import { makeFinding } from "./finding";
 import type { Finding, TotalRowInput, Unit } from "./types";
 
 type TotalColumn = "budget" | "actual" | "forecast" | "previousForecast" | "priorYearActual";

@@ -1,6 +1,6 @@
 import { abs, min, mul, shareFromNumber, sumPresent } from "./amount";
 import { formatAmount } from "./format";
-import { makeFinding } from "../i18n/findings.sv";
+import { makeFinding } from "./finding";
 import type { DriftRowInput, DriftRowResult, EarmarkResult, Finding, ResultUnitResult, Settings, Unit } from "./types";
 
 /**

@@ -21,9 +21,13 @@ export interface RowRef {
   cells: Record<string, string>;
 }
 
+/** The values a finding's text is rendered from; amounts and percentages already formatted ("-3,2 mnkr"). */
+export type FindingParams = Record<string, string | number | null>;
+
 /**
- * A finding is data: the code names the rule, `params` holds the values its Swedish message
- * is rendered from (see src/i18n). `message` is filled in by the engine with the Swedish text.
+ * A finding is data: the code names the rule, `params` holds the values its text is rendered
+ * from. The engine holds no language: src/i18n renders the Swedish text (sheets, the JSON
+ * report's `message`, the command line) and the English one (the task pane in English).
  */
 export interface Finding {
   severity: Severity;
@@ -31,8 +35,7 @@ export interface Finding {
   sheet: string | null;
   cell: string | null;
   subject: string | null;
-  message: string;
-  params?: Record<string, string | number | null>;
+  params?: FindingParams;
 }
 
 export type FindingCode =

@@ -1,13 +1,15 @@
-import type { Finding, FindingCode, Severity } from "../engine/types";
+import type { FindingCode, FindingParams, Severity } from "../engine/types";
+
+export { makeFinding } from "../engine/finding";
 
 /**
  * The Swedish text of every finding, written once as data. `message` renders the finding from
  * its params; `advice` is the "what to do" column of the Kontroller sheet. Params that are
  * amounts or percentages arrive already formatted the Swedish way ("-3,2 mnkr", "5,4 %").
  */
-type Params = Record<string, string | number | null>;
+type Params = FindingParams;
 
-interface FindingText {
+export interface FindingText {
   title: string;
   message: (p: Params) => string;
   advice: string;
@@ -201,13 +203,3 @@ export const FINDING_TEXTS: Record<FindingCode, FindingText> = {
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "Fel", warning: "Varning", info: "Information" };
-
-/** Builds a finding with its Swedish message rendered from the string table. */
-export function makeFinding(
-  code: FindingCode,
-  severity: Severity,
-  where: { sheet: string | null; cell: string | null; subject: string | null },
-  params: Params = {},
-): Finding {
-  return { severity, code, sheet: where.sheet, cell: where.cell, subject: where.subject, message: FINDING_TEXTS[code].message(params), params };
-}

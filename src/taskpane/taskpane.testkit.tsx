@@ -8,7 +8,7 @@ import { createFakeWorkbook, fakeExcelRun, type FakeWorkbook, type FakeWorkbookD
 import type { RequirementProbe } from "../hosts/office/requirements";
 import { TaskPane } from "./components/TaskPane";
 import { pickStrings, type Strings } from "./i18n";
-import { createServices, memoryStorage, type RawSettings } from "./services";
+import { createServices, memoryStorage, type ExcelRun, type RawSettings } from "./services";
 import { smallWorkbookDescription } from "./services/pipeline.testkit";
 
 // jsdom lacks structuredClone; the task pane clones plain JSON settings only.
@@ -37,13 +37,16 @@ export interface RenderOptions {
   stored?: RawSettings | null;
   /** Requirement probe; null as outside Office. */
   requirements?: RequirementProbe | null;
+  /** Wraps Excel.run over the fake, e.g. to make a call fail as Excel would. */
+  wrapRun?: (run: ExcelRun) => ExcelRun;
 }
 
 export function renderTaskPane(options: RenderOptions = {}): Rendered {
   const workbook = createFakeWorkbook(options.description ?? smallWorkbook());
   const storage = memoryStorage(options.stored ?? null);
+  const fake: ExcelRun = (batch) => fakeExcelRun(workbook, batch);
   const services = createServices({
-    excelRun: (batch) => fakeExcelRun(workbook, batch),
+    excelRun: options.wrapRun ? options.wrapRun(fake) : fake,
     storage,
     requirements: options.requirements === undefined ? { isSetSupported: (name: string) => name === "ExcelApi" } : options.requirements,
     displayLanguage: "sv-SE",

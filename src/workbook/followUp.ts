@@ -5,6 +5,7 @@
  */
 import { computeFollowUp } from "../engine";
 import { toJsonReport, type JsonReport } from "../engine/report";
+import { findingMessage } from "../i18n/findings";
 import { defaultSettings, mergeSettings } from "../engine/settings";
 import type { FollowUpInput, FollowUpResult, Settings } from "../engine/types";
 import type { WorkbookGrid } from "./cells";
@@ -40,8 +41,23 @@ export interface FollowUpRun {
 }
 
 export function runFollowUp(grid: WorkbookGrid, settings: Settings, tables?: DetectedTable[]): FollowUpRun {
+  const steps = followUpSteps(grid, settings, tables);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The steps of runFollowUp, in the order they run; the task pane yields to the page between them. */
+export const FOLLOW_UP_STEPS = ["read", "compute", "plans"] as const;
+
+/**
+ * runFollowUp one step at a time: yields the name of each step before it runs, returns the run.
+ * The task pane yields to the page between steps, so its progress moves and Avbryt is heard.
+ */
+export function* followUpSteps(grid: WorkbookGrid, settings: Settings, tables?: DetectedTable[]): Generator<(typeof FOLLOW_UP_STEPS)[number], FollowUpRun> {
+  yield "read";
   const input = readWorkbook(grid, settings, tables);
+  yield "compute";
   const result = computeFollowUp(input, settings);
+  yield "plans";
   const names = assignSheetNames(grid.sheets.map((s) => ({ name: s.name, followUp: s.followUp === true })));
   const plans = buildSheetPlans(result, names, { file: grid.source, unitName: unitNameOf(grid, settings, grid.source).name });
   // Built when asked for: the command line needs it only with --json, and on a large ledger it
@@ -53,7 +69,7 @@ export function runFollowUp(grid: WorkbookGrid, settings: Settings, tables?: Det
     result,
     plans,
     get report(): JsonReport {
-      report ??= toJsonReport(result, { source });
+      report ??= toJsonReport(result, { source, messageOf: findingMessage });
       return report;
     },
   };
@@ -63,5 +79,5 @@ export function runFollowUp(grid: WorkbookGrid, settings: Settings, tables?: Det
 export function checkFollowUp(grid: WorkbookGrid, settings: Settings, tables?: DetectedTable[]): { result: FollowUpResult; report: JsonReport } {
   const input = readWorkbook(grid, settings, tables);
   const result = computeFollowUp(input, settings);
-  return { result, report: toJsonReport(result, { source: grid.source }) };
+  return { result, report: toJsonReport(result, { source: grid.source, messageOf: findingMessage }) };
 }

@@ -17,6 +17,7 @@
  * (UNIT_NAME_MISSING).
  */
 import { toJsonReport, type JsonReport } from "../engine/report";
+import { findingMessage } from "../i18n/findings";
 import type { Finding, FindingCode, FollowUpResult, Settings } from "../engine/types";
 import { makeFinding } from "../i18n/findings.sv";
 import type { WorkbookGrid } from "./cells";
@@ -51,7 +52,7 @@ export function validateWorkbook(grid: WorkbookGrid, settings: Settings, tables?
   const { result } = checkFollowUp(grid, settings, tables);
   const findings = [...result.findings, ...settingsSheetFindings(grid)].map(gradeForSubmission);
   const graded: FollowUpResult = { ...result, findings };
-  return { result: graded, report: toJsonReport(graded, { source: grid.source }), ok: !findings.some((f) => f.severity === "error") };
+  return { result: graded, report: toJsonReport(graded, { source: grid.source, messageOf: findingMessage }), ok: !findings.some((f) => f.severity === "error") };
 }
 
 export function gradeForSubmission(f: Finding): Finding {

@@ -6,6 +6,7 @@ import { computeOperating } from "../../src/engine/operating";
 import { defaultSettings } from "../../src/engine/settings";
 import { roundTo, toNumber } from "../../src/engine/amount";
 import { a, exampleDrift } from "../helpers/exampleInputs";
+import { findingMessage } from "../../src/i18n/findings";
 
 const { result, findings } = computeOperating(exampleDrift(), "VB", defaultSettings());
 const oneDecimal = (x: bigint | null) => (x === null ? null : toNumber(roundTo(x, 1)));
@@ -96,7 +97,7 @@ describe("findings", () => {
       ["Jour- och rådgivande verksamhet", "Omstrukturering", "Stöd till utomstående organisationer", "Övrig verksamhet"].sort(),
     );
     const stod = findings.find((f) => f.code === "COMMENT_REQUIRED" && f.subject === "Stöd till utomstående organisationer")!;
-    expect(stod.message).toBe("Avvikelsen -3,2 mnkr kräver en förklaring.");
+    expect(findingMessage(stod)).toBe("Avvikelsen -3,2 mnkr kräver en förklaring.");
     expect(stod.severity).toBe("warning");
     expect(stod.sheet).toBe("Drift");
     expect(stod.cell).toMatch(/^A\d+$/);

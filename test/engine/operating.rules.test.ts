@@ -3,6 +3,7 @@ import { computeOperating } from "../../src/engine/operating";
 import { defaultSettings, mergeSettings } from "../../src/engine/settings";
 import { a, driftRow, driftTable } from "../helpers/exampleInputs";
 import type { TotalRowInput } from "../../src/engine/types";
+import { findingMessage } from "../../src/i18n/findings";
 
 const settings = defaultSettings();
 
@@ -161,7 +162,7 @@ describe("comment and deficit checks", () => {
     );
     const f = findings.filter((x) => x.code === "COMMENT_REQUIRED");
     expect(f.map((x) => x.subject)).toEqual(["Stor"]);
-    expect(f[0].message).toBe("Avvikelsen 1 000 tkr kräver en förklaring.");
+    expect(findingMessage(f[0])).toBe("Avvikelsen 1 000 tkr kräver en förklaring.");
   });
 
   it("an area with budget 0 is judged on the amount only", () => {
@@ -197,7 +198,7 @@ describe("tertials: missing forecast, run rate, forecast shift", () => {
     const f = findings.filter((x) => x.code === "FORECAST_MISSING");
     expect(f).toHaveLength(1);
     expect(f[0].cell).toBe("E6");
-    expect(f[0].message).toBe("Prognos saknas (felvärde); prognos enligt budget (30,0 mnkr) används, avvikelse 0.");
+    expect(findingMessage(f[0])).toBe("Prognos saknas (felvärde); prognos enligt budget (30,0 mnkr) används, avvikelse 0.");
   });
 
   it("RUN_RATE: T1 actual 5 × 12 / 4 = 15 against forecast 12 on budget 12 (limit 0,6) is flagged; 12,4 is not", () => {
@@ -256,7 +257,7 @@ describe("SUM_MISMATCH", () => {
     expect(f).toHaveLength(1);
     expect(f[0].cell).toBe("C9");
     expect(f[0].severity).toBe("error");
-    expect(f[0].message).toBe('Budget: raden "Nämnden totalt" anger 30,3 mnkr men raderna summerar till 30,1 mnkr (skillnad 0,2 mnkr).');
+    expect(findingMessage(f[0])).toBe('Budget: raden "Nämnden totalt" anger 30,3 mnkr men raderna summerar till 30,1 mnkr (skillnad 0,2 mnkr).');
   });
 });
 

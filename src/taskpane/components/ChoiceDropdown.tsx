@@ -4,8 +4,9 @@ import { useStrings } from "../i18n";
 const useStyles = makeStyles({
   // Fluent's Dropdown is 250 px at least; a task pane may be narrower.
   dropdown: { minWidth: "0", width: "100%", maxWidth: "22rem" },
-  // Long single words ("Verksamhetsområde") break rather than overflow a narrow pane.
-  button: { minWidth: "0", overflowWrap: "anywhere" },
+  // Labels wrap between words only, never inside one ("Verksamhetsområde" stays whole at 320 px):
+  // the table around a dropdown leaves it at least its longest word.
+  button: { minWidth: "0", overflowWrap: "normal", wordBreak: "normal", hyphens: "manual" },
 });
 
 export interface Choice<T extends string> {

@@ -6,6 +6,7 @@ import { useDerived } from "../store/derived";
 import { useStore } from "../store/StoreProvider";
 import { ChoiceDropdown } from "./ChoiceDropdown";
 import { NextStepButton } from "./NextStepButton";
+import { ProblemBar } from "./ProblemBar";
 import { TableCard } from "./TableCard";
 
 const useStyles = makeStyles({
@@ -35,6 +36,7 @@ export function FindStep({ headingId }: { headingId: string }) {
         </Button>
         {state.reading && <Spinner size="tiny" label={t.find.reading} />}
       </div>
+      <ProblemBar action="read" />
 
       {found !== null && (
         <>

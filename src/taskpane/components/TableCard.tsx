@@ -27,8 +27,21 @@ const useStyles = makeStyles({
   facts: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0 },
-  header: { wordBreak: "break-word" },
+  header: { overflowWrap: "break-word" },
   fieldCell: { minWidth: "9rem" },
+  // Auto layout, so that the dropdown column is at least as wide as its longest word. In a pane
+  // narrower than 26rem (the default 320–350 px) header and dropdown stack, each the card's width,
+  // so no dropdown is clipped and no header is cut inside a word.
+  mapping: {
+    tableLayout: "auto",
+    "@media (max-width: 26rem)": {
+      display: "block",
+      "& thead": { display: "none" },
+      "& tbody, & tr, & td": { display: "block", width: "100%", boxSizing: "border-box" },
+      "& tr": { paddingBlock: tokens.spacingVerticalXS },
+      "& td": { paddingInline: 0, height: "auto" },
+    },
+  },
 });
 
 /** The value of a mapping dropdown that means "not used". */
@@ -98,7 +111,7 @@ export function TableCard({ table }: { table: DetectedTable }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <Table size="small" aria-label={t.find.tableHeading(table.sheet, t.kinds[table.kind])}>
+      <Table size="small" className={styles.mapping} aria-label={t.find.tableHeading(table.sheet, t.kinds[table.kind])}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t.find.headerColumn}</TableHeaderCell>

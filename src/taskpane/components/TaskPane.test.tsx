@@ -133,23 +133,66 @@ describe("Inställningar", () => {
 });
 
 describe("Kör", () => {
-  it("shows the key figures with symbols and Swedish numbers, and the findings grouped by severity", async () => {
+  it("shows the summary as a bridge that adds up, with symbols and Swedish numbers, and the findings grouped by sheet", async () => {
     const pane = renderTaskPane();
     await run();
     expect(body()).toContain(sv.run.summaryHeading("VB 2024", "mnkr"));
+    // Card: label, figure, note. By hand: budget 100 + 50 + 20 = 170, utfall 95 + 52 + 18 = 165,
+    // Nyanlända 20 − 18 = 2 returned, no result units: 5,0 + 0 − 2,0 = 3,0; 165 / 170 = 97,1 %.
     const cards = [...document.querySelectorAll("h4")].map((h) => `${h.textContent} ${h.nextElementSibling?.textContent} ${h.nextElementSibling?.nextElementSibling?.textContent ?? ""}`);
     expect(cards).toEqual(
       expect.arrayContaining([
+        `${sv.run.cards.budget} 170,0 ${sv.run.showInWorkbook}`,
+        `${sv.run.cards.base("VB")} 165,0 ${sv.run.showInWorkbook}`,
         `${sv.run.cards.deviation} 5,0 ${sv.run.surplus}`,
+        `${sv.run.cards.resultTransfers} 0,0 ${sv.run.showInWorkbook}`,
+        `${sv.run.cards.returnedFunds} -2,0 ${sv.run.showInWorkbook}`,
+        `${sv.run.cards.adjustedDeviation} 3,0 ${sv.run.surplus}`,
         `${sv.run.cards.adherenceBefore} 97,1 % ${sv.run.withinTarget}`,
-        `${sv.run.cards.forecastAccuracy} ${sv.run.notAvailable} ${sv.run.accuracyNone}`,
+        `${sv.run.cards.forecastAccuracy} ${sv.run.notAvailable} ${sv.run.accuracyNoColumn}`,
       ]),
     );
+    expect(body()).toContain("5,0 + (0,0) + (-2,0) = 3,0");
+    expect(body()).not.toContain("Beräknas i VB");
     expect(body()).toContain(`${sv.status.full}1`);
     expect(body()).toContain(`${sv.status.none}1`);
     const groups = [...document.querySelectorAll("h4")].map((h) => h.textContent);
-    expect(groups).toEqual(expect.arrayContaining([expect.stringMatching(/^⚠ Varning \(\d+\)$/), expect.stringMatching(/^ℹ Information \(\d+\)$/)]));
+    expect(groups).toEqual(expect.arrayContaining([sv.findings.sheetGroup("Drift"), sv.findings.sheetGroup("Indikatorer")]));
     expect(pane.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Följsam Sammanfattning", "Följsam Kontroller"]));
+  });
+
+  it("each figure links to its cell on Följsam Sammanfattning, and the confirmation stays in its card", async () => {
+    const pane = renderTaskPane();
+    await run();
+    const link = [...document.querySelectorAll<HTMLElement>("button")].find((b) => b.getAttribute("aria-label") === sv.run.showInWorkbookLabel(sv.run.cards.deviation))!;
+    click(link);
+    // Title, source, note, blank, header, Budget (6), Utfall (7), Avvikelse (8).
+    await waitFor(() => body().includes(sv.findings.selected("Följsam Sammanfattning!B8")));
+    expect(pane.workbook.selection).toBe("'Följsam Sammanfattning'!B8");
+    expect(pane.workbook.activeSheet?.name).toBe("Följsam Sammanfattning");
+    expect(link.closest("[class*=fui-Card]")?.textContent).toContain(sv.findings.selected("Följsam Sammanfattning!B8"));
+  });
+
+  it("after writing, links each written sheet; before replacing them, names them and asks", async () => {
+    const pane = renderTaskPane();
+    await run();
+    const written = pane.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith("Följsam"));
+    const links = [...document.querySelectorAll('[aria-labelledby="foljsam-written"] li button')].map((b) => b.textContent);
+    expect(links.sort()).toEqual([...written].sort());
+    click(button(document.body, sv.run.run));
+    expect(body()).toContain(sv.run.replaceQuestion);
+    for (const name of written) expect(body()).toContain(name);
+    // The earlier results stay while the pane asks.
+    expect(body()).toContain(sv.run.cards.adjustedDeviation);
+    click(button(document.body, sv.run.replaceCancel));
+    expect(body()).not.toContain(sv.run.replaceQuestion);
+    click(button(document.body, sv.run.run));
+    click(button(document.body, sv.run.replaceConfirm));
+    // While the new run works, the last results stay, marked as the last run's.
+    expect(body()).toContain(sv.run.stale);
+    expect(body()).toContain(sv.run.cards.adjustedDeviation);
+    await waitFor(() => /Klart: \d+ blad skrevs\./.test(body()) && !body().includes(sv.run.replaceQuestion));
+    expect(pane.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith("Följsam")).sort()).toEqual([...written].sort());
   });
 
   it("filters the findings by severity with toggle buttons", async () => {
@@ -168,15 +211,17 @@ describe("Kör", () => {
     expect(body()).toContain("Skillnaden kvinnor − män");
   });
 
-  it("a finding is a button that selects its cell in its sheet", async () => {
+  it("an entry for a missing comment selects the row's Kommentar cell, says what to do, and confirms beside it", async () => {
     const pane = renderTaskPane();
     await run();
-    const finding = button(document.body, /^Barn och ungdomAvvikelsen 5,0 mnkr kräver en förklaring\./);
-    expect(finding.textContent).toContain("Drift!A2");
-    click(finding);
-    await waitFor(() => body().includes(sv.findings.selected("Drift!A2")));
+    const entry = button(document.body, /^Barn och ungdom⚠ Varning: Avvikelsen 5,0 mnkr kräver en förklaring\./);
+    expect(entry.textContent).toContain(sv.findings.goToCell("Drift!E2"));
+    expect(entry.closest("li")?.textContent).toContain(sv.findings.todo("Skriv en förklaring i kolumnen Kommentar"));
+    click(entry);
+    await waitFor(() => body().includes(sv.findings.selected("Drift!E2")));
+    expect(entry.closest("li")?.textContent).toContain(sv.findings.selected("Drift!E2"));
     expect(pane.workbook.activeSheet?.name).toBe("Drift");
-    expect(pane.workbook.selection).toBe("Drift!A2");
+    expect(pane.workbook.selection).toBe("Drift!E2");
   });
 
   it("Kontrollera shows the findings and writes no sheet", async () => {

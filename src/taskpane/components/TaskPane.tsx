@@ -1,23 +1,31 @@
-import { Caption1, FluentProvider, makeStyles, Tab, TabList, Title2, tokens, webLightTheme } from "@fluentui/react-components";
+import { Caption1, FluentProvider, makeStyles, Tab, TabList, Title2, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { StringsProvider, useStrings, type Strings } from "../i18n";
 import type { TaskPaneServices } from "../services";
 import { STEPS, type Step } from "../store/state";
 import { StoreProvider, useStore } from "../store/StoreProvider";
 import { FindStep } from "./FindStep";
 import { panelId, tabId } from "./NextStepButton";
-import { ProblemBar, RequirementsBar } from "./ProblemBar";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { RequirementsBar } from "./ProblemBar";
 import { RunStep } from "./RunStep";
 import { SettingsStep } from "./SettingsStep";
 
 const useStyles = makeStyles({
+  // The theme's background over the whole frame (dark too), not only behind the content.
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  // On Office's 4 px grid, from the frame's edge (taskpane.html removes the browser's margin):
+  // 20 px above, 12 px at the sides (the pane is 320–350 px wide by default), 12 px between
+  // blocks; headings carry no margin of their own.
   root: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalM}`,
     maxWidth: "44rem",
+    boxSizing: "border-box",
   },
-  header: { display: "flex", flexDirection: "column" },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  heading: { margin: 0 },
   panel: { outline: "none" },
 });
 
@@ -52,23 +60,29 @@ function Steps() {
   );
 }
 
-/** The whole task pane: Hitta, Inställningar and Kör as tabs, over the given services. */
-export function TaskPane({ services, strings }: { services: TaskPaneServices; strings: Strings }) {
+/**
+ * The whole task pane: Hitta, Inställningar and Kör as tabs, over the given services, in Office's
+ * theme (`dark` when Office's theme is dark).
+ */
+export function TaskPane({ services, strings, dark = false }: { services: TaskPaneServices; strings: Strings; dark?: boolean }) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
       <StringsProvider strings={strings}>
-        <StoreProvider services={services}>
-          <main className={styles.root}>
-            <header className={styles.header}>
-              <Title2 as="h1">{strings.app.title}</Title2>
-              <Caption1>{strings.app.tagline}</Caption1>
-            </header>
-            <RequirementsBar />
-            <ProblemBar />
-            <Steps />
-          </main>
-        </StoreProvider>
+        <main className={styles.root}>
+          <header className={styles.header}>
+            <Title2 as="h1" className={styles.heading}>
+              {strings.app.title}
+            </Title2>
+            <Caption1>{strings.app.tagline}</Caption1>
+          </header>
+          <ErrorBoundary strings={strings}>
+            <StoreProvider services={services}>
+              <RequirementsBar />
+              <Steps />
+            </StoreProvider>
+          </ErrorBoundary>
+        </main>
       </StringsProvider>
     </FluentProvider>
   );

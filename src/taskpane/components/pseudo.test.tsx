@@ -90,6 +90,13 @@ it("every text of the error and requirement messages comes from the string table
   click(tab("settings"));
   expectAllFromTable();
   click(tab("run"));
+  // Kör is blocked, with the reason, while a setting is invalid.
+  expect(document.body.textContent).toContain(p.run.blocked(p.run.storedSettings));
+  expectAllFromTable();
+  document.body.innerHTML = "";
+
+  renderTaskPane({ strings: p, description: { sheets: [{ name: "Blad1", rows: [["Hej"]] }] } });
+  click(tab("run"));
   click(button(document.body, p.run.run));
   await waitFor(() => document.body.textContent!.includes(p.app.errorTitle));
   expectAllFromTable();

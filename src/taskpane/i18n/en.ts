@@ -1,7 +1,7 @@
 /**
  * The task pane's English string table, used when Office's display language is not Swedish.
- * Same keys as sv.ts. Finding messages and the sheets Följsam writes stay Swedish: they are the
- * municipality's report.
+ * Same keys as sv.ts. Finding messages come from src/i18n/findings.en.ts; the sheets Följsam
+ * writes stay Swedish: they are the municipality's report.
  */
 import type { Strings } from "./sv";
 
@@ -10,14 +10,20 @@ export const en: Strings = {
     title: "Följsam",
     tagline: "Budget and indicator follow-up in the workbook",
     stepsLabel: "Steps",
+    notInExcelTitle: "Följsam is not running in Excel",
     notInExcel: "Följsam is not running in Excel: the Office library (office.js) is missing. Open the add-in from Excel.",
     tooOld: (missing: string) =>
       `This version of Excel is too old for Följsam: it lacks ${missing}. Följsam works in Excel for Microsoft 365, Excel 2021 and Excel on the web.`,
     errorTitle: "That did not work",
-    unexpected: (detail: string) => `An unexpected error occurred: ${detail}`,
+    unexpected: (detail: string) =>
+      `Something unexpected stopped the action (${detail}). The error has not changed the workbook; try again, and if it happens again, save the workbook and open Följsam anew.`,
     dismiss: "Dismiss the message",
     clearSelection: "Clear the choice",
     next: (step: string) => `Next: ${step}`,
+    crashTitle: "Something went wrong in Följsam",
+    crashText:
+      "The pane could not be shown. The error has not changed the workbook. Open the add-in again; if it happens again, save the workbook and restart Excel.",
+    crashReload: "Open Följsam again",
   },
   steps: {
     find: "Find",
@@ -224,8 +230,12 @@ export const en: Strings = {
     templateDone: (count: number) => (count === 1 ? "The template is ready: 1 sheet was added." : `The template is ready: ${count} sheets were added.`),
     summaryHeading: (period: string, unit: string) => `Summary, ${period} (${unit})`,
     cards: {
+      budget: "Budget",
+      base: (period: string) => (period === "VB" ? "Outcome" : "Forecast"),
       deviation: "Deviation",
-      adjustedDeviation: "Adjusted deviation",
+      resultTransfers: "Result transfers",
+      returnedFunds: "Returned funds",
+      adjustedDeviation: "= Adjusted deviation",
       adherenceBefore: "Budget adherence before result transfers",
       adherenceAfter: "Budget adherence after result transfers",
       forecastAccuracy: "Forecast accuracy",
@@ -238,7 +248,41 @@ export const en: Strings = {
     overTarget: "✖ Over 100 % (city council's target)",
     accuracyMet: (band: string) => `✔ Within ±${band}`,
     accuracyNotMet: (band: string) => `✖ Outside ±${band}`,
-    accuracyNone: "Computed in VB when a T2 forecast exists.",
+    accuracyLater: "Computed in VB: the year's outcome is then compared with the T2 forecast.",
+    accuracyNoColumn: 'Cannot be computed: the operating budget has no T2 forecast column (for example "Prognos T2"). Add it, or name the column under Find.',
+    accuracyEmptyColumn: (header: string) => `Cannot be computed: the column ${header} is empty on every row. Enter the T2 forecast.`,
+    accuracyNoBudget: "Cannot be computed: the budget is 0.",
+    accuracyNoRows: (header: string) => `Cannot be computed: no row has both an outcome and ${header}.`,
+    bridge: (terms: string, adjusted: string) => `${terms} = ${adjusted}`,
+    infoAbout: (label: string) => `About ${label}`,
+    showInWorkbook: "Show in the workbook",
+    showInWorkbookLabel: (label: string) => `Show in the workbook: ${label}`,
+    info: {
+      budget: "The year's final budget, including budget adjustments: the sum of the operating budget's rows (Nämnden totalt).",
+      base: (period: string) =>
+        period === "VB" ? "The year's accounts: the full-year outcome, assessed against the budget in the annual report." : "The full-year forecast: it is what the tertial report assesses against the budget.",
+      deviation: (base: string) => `Budget − ${base.toLowerCase()}. Positive is a surplus, negative a deficit; before result transfers and returned funds.`,
+      resultTransfers:
+        "The result units' results move to their result funds instead of staying in the committee's result: a surplus up to the cap (5 % of the gross budget by default), a deficit in full.",
+      returnedFunds: "Earmarked funds that were not used are returned, so that the earmark is neutral in the committee's result.",
+      adjustedDeviation: "Deviation + result transfers + returned funds: the result the committee itself answers for.",
+      adherenceBefore: (base: string) => `${base} / budget. The city council's target is at most 100 %.`,
+      adherenceAfter: (base: string) => `(${base} − result transfers) / budget. The city council's target is at most 100 %.`,
+      forecastAccuracy: (band: string) => `Only in VB: (outcome − T2 forecast) / budget, on the rows that have both. Met within ±${band}.`,
+      indicators:
+        "Number of indicators per attainment: Full, Partly, Not met, Not measured (no value for the period) and Not assessable (no numeric annual target).",
+    },
+    cancel: "Cancel",
+    blocked: (fields: string) => `Run cannot start: correct ${fields} under Settings.`,
+    toSettings: "To Settings",
+    storedSettings: "the stored settings",
+    replaceQuestion: "Run replaces the sheets Följsam wrote last time:",
+    replaceNote: "Sheets that Följsam did not create are left alone.",
+    replaceConfirm: "Replace the sheets and run",
+    replaceCancel: "Cancel",
+    writtenHeading: "Sheets written",
+    opened: "(shown)",
+    stale: "The results below are from the last run; they are replaced when the new one is done.",
     notAvailable: "–",
     noOperating: "No operating budget was found.",
     noIndicators: "No indicators were found.",
@@ -264,7 +308,17 @@ export const en: Strings = {
     location: (sheet: string, cell: string) => `${sheet}!${cell}`,
     sheetOnly: (sheet: string) => `The sheet ${sheet}`,
     noLocation: "Applies to the whole workbook",
-    goTo: "Click to go to the cell.",
+    kindLabel: "Kind of finding",
+    allKinds: (count: number) => `All kinds (${count})`,
+    noneShown: "No finding of that kind is shown; choose another kind or severity.",
+    keyboardHelp: "The list is one tab stop: the arrows move between entries, Page Up and Page Down turn the page, Enter selects the cell to fix.",
+    sheetGroup: (sheet: string) => `The sheet ${sheet}`,
+    goToCell: (place: string) => `Go to ${place}`,
+    todo: (advice: string) => `To do: ${advice}`,
+    pagesLabel: "Pages of the list",
+    previousPage: "Previous page",
+    nextPage: "Next page",
+    pageOf: (page: number, pages: number, total: number) => `Page ${page} of ${pages} (${total} entries)`,
     selected: (where: string) => `Selected ${where} in the workbook.`,
   },
 };

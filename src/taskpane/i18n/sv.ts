@@ -2,7 +2,7 @@
  * The task pane's Swedish string table: every word the task pane shows, written once as data.
  * en.ts has the same keys (checked by strings.test.ts); components take their text from here
  * through useStrings(), never from literals (pseudo.test.tsx fails on a hard-coded string).
- * Finding messages are not here: the engine renders them from src/i18n/findings.sv.ts.
+ * Finding messages are not here: the pane renders them from src/i18n/findings.sv.ts and findings.en.ts.
  */
 import { STATUS_LABELS } from "../../workbook/plans/labels.sv";
 
@@ -11,14 +11,20 @@ export const sv = {
     title: "Följsam",
     tagline: "Budget- och indikatoruppföljning i arbetsboken",
     stepsLabel: "Steg",
+    notInExcelTitle: "Följsam körs inte i Excel",
     notInExcel: "Följsam körs inte i Excel: Office-biblioteket (office.js) saknas. Öppna tillägget från Excel.",
     tooOld: (missing: string) =>
       `Den här versionen av Excel är för gammal för Följsam: den saknar ${missing}. Följsam fungerar i Excel för Microsoft 365, Excel 2021 och Excel på webben.`,
     errorTitle: "Det gick inte",
-    unexpected: (detail: string) => `Ett oväntat fel inträffade: ${detail}`,
+    unexpected: (detail: string) =>
+      `Något oväntat hindrade åtgärden (${detail}). Arbetsboken är oförändrad av felet; försök igen, och händer det igen, spara arbetsboken och öppna Följsam på nytt.`,
     dismiss: "Stäng meddelandet",
     clearSelection: "Rensa valet",
     next: (step: string) => `Nästa: ${step}`,
+    crashTitle: "Något gick fel i Följsam",
+    crashText:
+      "Fönstret kunde inte visas. Arbetsboken har inte ändrats av felet. Öppna tillägget igen; händer det igen, spara arbetsboken och starta om Excel.",
+    crashReload: "Öppna Följsam igen",
   },
   steps: {
     find: "Hitta",
@@ -229,8 +235,12 @@ export const sv = {
     templateDone: (count: number) => (count === 1 ? "Mallen är skapad: 1 blad lades till." : `Mallen är skapad: ${count} blad lades till.`),
     summaryHeading: (period: string, unit: string) => `Sammanfattning, ${period} (${unit})`,
     cards: {
+      budget: "Budget",
+      base: (period: string): string => (period === "VB" ? "Utfall" : "Prognos"),
       deviation: "Avvikelse",
-      adjustedDeviation: "Justerad avvikelse",
+      resultTransfers: "Resultatöverföringar",
+      returnedFunds: "Återredovisning",
+      adjustedDeviation: "= Justerad avvikelse",
       adherenceBefore: "Budgetföljsamhet före resultatöverföringar",
       adherenceAfter: "Budgetföljsamhet efter resultatöverföringar",
       forecastAccuracy: "Prognossäkerhet",
@@ -243,7 +253,41 @@ export const sv = {
     overTarget: "✖ Över 100 % (KF:s mål)",
     accuracyMet: (band: string) => `✔ Inom ±${band}`,
     accuracyNotMet: (band: string) => `✖ Utanför ±${band}`,
-    accuracyNone: "Beräknas i VB när prognos T2 finns.",
+    accuracyLater: "Beräknas i VB: då jämförs årets utfall med prognosen från T2.",
+    accuracyNoColumn: "Kan inte beräknas: driftbudgeten har ingen kolumn med prognos T2 (till exempel \"Prognos T2\"). Lägg till den, eller ange kolumnen under Hitta.",
+    accuracyEmptyColumn: (header: string) => `Kan inte beräknas: kolumnen ${header} är tom på alla rader. Fyll i prognosen från T2.`,
+    accuracyNoBudget: "Kan inte beräknas: budgeten är 0.",
+    accuracyNoRows: (header: string) => `Kan inte beräknas: ingen rad har både utfall och ${header}.`,
+    bridge: (terms: string, adjusted: string) => `${terms} = ${adjusted}`,
+    infoAbout: (label: string) => `Om ${label}`,
+    showInWorkbook: "Visa i arbetsboken",
+    showInWorkbookLabel: (label: string) => `Visa i arbetsboken: ${label}`,
+    info: {
+      budget: "Årets slutliga budget, inklusive budgetjusteringar: summan av driftbudgetens rader (Nämnden totalt).",
+      base: (period: string): string =>
+        period === "VB" ? "Årets bokslut: utfallet för helåret, som bedöms mot budgeten i verksamhetsberättelsen." : "Prognosen för helåret: det är den som bedöms mot budgeten i tertialrapporten.",
+      deviation: (base: string) => `Budget − ${base.toLowerCase()}. Positiv är överskott, negativ underskott; före resultatöverföringar och återredovisning.`,
+      resultTransfers:
+        "Resultatenheternas resultat förs till deras resultatfonder i stället för att stanna i nämndens resultat: ett överskott upp till taket (5 % av bruttobudgeten som standard), ett underskott helt.",
+      returnedFunds: "Öronmärkta medel som inte har använts återredovisas, så att öronmärkningen blir neutral i nämndens resultat.",
+      adjustedDeviation: "Avvikelse + resultatöverföringar + återredovisning: det resultat som nämnden själv står för.",
+      adherenceBefore: (base: string) => `${base} / budget. KF:s mål är högst 100 %.`,
+      adherenceAfter: (base: string) => `(${base} − resultatöverföringar) / budget. KF:s mål är högst 100 %.`,
+      forecastAccuracy: (band: string) => `Bara i VB: (utfall − prognos T2) / budget, på de rader som har båda. Uppfyllt inom ±${band}.`,
+      indicators:
+        "Antal indikatorer per måluppfyllelse: Helt, Delvis, Ej, Ej mätt (inget värde för perioden) och Ej bedömbar (inget numeriskt årsmål).",
+    },
+    cancel: "Avbryt",
+    blocked: (fields: string) => `Kör kan inte starta: rätta ${fields} under Inställningar.`,
+    toSettings: "Till Inställningar",
+    storedSettings: "de sparade inställningarna",
+    replaceQuestion: "Kör ersätter de blad som Följsam skrev förra gången:",
+    replaceNote: "Blad som Följsam inte har skapat lämnas orörda.",
+    replaceConfirm: "Ersätt bladen och kör",
+    replaceCancel: "Avbryt",
+    writtenHeading: "Skrivna blad",
+    opened: "(visas)",
+    stale: "Resultaten nedan är från förra körningen; de ersätts när den nya är klar.",
     notAvailable: "–",
     noOperating: "Ingen driftbudget hittades.",
     noIndicators: "Inga indikatorer hittades.",
@@ -263,7 +307,17 @@ export const sv = {
     location: (sheet: string, cell: string) => `${sheet}!${cell}`,
     sheetOnly: (sheet: string) => `Bladet ${sheet}`,
     noLocation: "Gäller hela arbetsboken",
-    goTo: "Klicka för att gå till cellen.",
+    kindLabel: "Typ av kontroll",
+    allKinds: (count: number) => `Alla typer (${count})`,
+    noneShown: "Ingen kontroll av den typen visas; välj en annan typ eller allvarlighet.",
+    keyboardHelp: "Listan är ett tabbstopp: pilarna flyttar mellan posterna, Page Up och Page Down byter sida, Enter markerar cellen att rätta.",
+    sheetGroup: (sheet: string) => `Bladet ${sheet}`,
+    goToCell: (place: string) => `Gå till ${place}`,
+    todo: (advice: string) => `Att göra: ${advice}`,
+    pagesLabel: "Sidor i listan",
+    previousPage: "Föregående sida",
+    nextPage: "Nästa sida",
+    pageOf: (page: number, pages: number, total: number) => `Sida ${page} av ${pages} (${total} poster)`,
     selected: (where: string) => `Markerade ${where} i arbetsboken.`,
   },
 };

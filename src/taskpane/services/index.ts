@@ -5,7 +5,9 @@
 import type { FollowUpResult } from "../../engine/types";
 import { checkRequirements } from "../../hosts/office/requirements";
 import type { WorkbookGrid } from "../../workbook/cells";
-import { computeCheck, computeFollowUp, lostInRequest, templatePlans, type Corrections, type LostCorrection, type TemplateChoice } from "./pipeline";
+import type { SheetPlan } from "../../workbook/plan";
+import { computeCheck, computeFollowUpSteps, lostInRequest, templatePlans, type Corrections, type LostCorrection, type TemplateChoice } from "./pipeline";
+import { FOLLOW_UP_STEPS } from "../../workbook/followUp";
 import type { HostEnvironment, RawSettings } from "./types";
 import { readOpenWorkbook, selectCell, watchWorkbook, writePlans, writeTemplate } from "./workbook";
 
@@ -14,7 +16,7 @@ export { memoryStorage, officeDocumentStorage, SETTINGS_KEY, CORRECTIONS_KEY } f
 
 export type RunMode = "run" | "check";
 
-export type RunProgress = { phase: "read" } | { phase: "compute" } | { phase: "write"; done: number; total: number };
+export type RunProgress = { phase: "read" } | { phase: "compute"; done?: number; total?: number } | { phase: "write"; done: number; total: number };
 
 export interface RunOutcome {
   mode: RunMode;
@@ -25,6 +27,16 @@ export interface RunOutcome {
   sheets: string[];
   /** Corrections from Hitta that found no column with their header in this run (not applied). */
   lostCorrections: LostCorrection[];
+  /** The plan of Följsam Sammanfattning as written (null for a check): the pane links its cells. */
+  summaryPlan: SheetPlan | null;
+}
+
+/** Thrown by run() when the user cancelled it before anything was written. */
+export class RunCancelled extends Error {
+  constructor() {
+    super("Körningen avbröts.");
+    this.name = "RunCancelled";
+  }
 }
 
 export interface RunRequest {
@@ -55,8 +67,11 @@ export interface TaskPaneServices {
    */
   watchWorkbook(onChange: () => void): Promise<() => void>;
   readWorkbook(): Promise<WorkbookGrid>;
-  /** Reads the workbook afresh, computes, and (mode "run") writes the follow-up sheets. */
-  run(request: RunRequest, onProgress: (progress: RunProgress) => void): Promise<RunOutcome>;
+  /**
+   * Reads the workbook afresh, computes, and (mode "run") writes the follow-up sheets. An aborted
+   * signal stops it, with RunCancelled, at the next step before the writing starts.
+   */
+  run(request: RunRequest, onProgress: (progress: RunProgress) => void, signal?: AbortSignal): Promise<RunOutcome>;
   selectCell(sheet: string, cell: string | null): Promise<void>;
   /** "Skapa mall": adds the template's input sheets to the open workbook; returns their names. */
   createTemplate(choice: TemplateChoice, onProgress: (progress: RunProgress) => void): Promise<string[]>;
@@ -99,17 +114,31 @@ export function createServices(env: HostEnvironment): TaskPaneServices {
       };
     },
     readWorkbook: () => readOpenWorkbook(env),
-    async run({ mode, stored, corrections }, onProgress) {
+    async run({ mode, stored, corrections }, onProgress, signal) {
+      const stopIfCancelled = () => {
+        if (signal?.aborted) throw new RunCancelled();
+      };
       onProgress({ phase: "read" });
       const grid = await readOpenWorkbook(env);
+      stopIfCancelled();
       onProgress({ phase: "compute" });
       await nextFrame();
+      stopIfCancelled();
       const request = { grid, stored, corrections };
       const lostCorrections = lostInRequest(request);
-      if (mode === "check") return { mode, result: computeCheck(request), grid, sheets: [], lostCorrections };
-      const computed = computeFollowUp(request);
+      if (mode === "check") return { mode, result: computeCheck(request), grid, sheets: [], summaryPlan: null, lostCorrections };
+      // One step at a time, yielding to the page between them: the bar moves and Avbryt is heard.
+      const steps = computeFollowUpSteps(request);
+      let step = steps.next();
+      for (let done = 0; !step.done; done++) {
+        onProgress({ phase: "compute", done, total: FOLLOW_UP_STEPS.length });
+        await nextFrame();
+        stopIfCancelled();
+        step = steps.next();
+      }
+      const computed = step.value;
       const report = await ownWrite(() => writePlans(env, computed.plans, (done, total) => onProgress({ phase: "write", done, total })));
-      return { mode, result: computed.result, grid, sheets: report.sheets, lostCorrections };
+      return { mode, result: computed.result, grid, sheets: report.sheets, summaryPlan: computed.plans.find((p) => p.kind === "summary") ?? null, lostCorrections };
     },
     selectCell: (sheet, cell) => selectCell(env, sheet, cell),
     async createTemplate(choice, onProgress) {

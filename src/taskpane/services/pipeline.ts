@@ -7,7 +7,7 @@
 import { defaultSettings, mergeSettings } from "../../engine/settings";
 import type { FollowUpResult, Period, Settings, Unit } from "../../engine/types";
 import type { WorkbookGrid } from "../../workbook/cells";
-import { checkFollowUp, resolveSettings, runFollowUp, type FollowUpRun } from "../../workbook/followUp";
+import { checkFollowUp, followUpSteps, resolveSettings, runFollowUp, type FollowUpRun } from "../../workbook/followUp";
 import { detectTables, inferPeriod, readSettingsSheet, readWorkbook, type DetectedTable, type TableKind } from "../../workbook/read";
 import { missingColumns } from "../../workbook/read/columns";
 import type { SheetPlan } from "../../workbook/plan";
@@ -183,6 +183,12 @@ export function lostInRequest({ grid, stored, corrections }: PipelineRequest): L
 export function computeFollowUp(request: PipelineRequest): FollowUpRun {
   const { settings, tables } = prepared(request);
   return runFollowUp(request.grid, settings, tables);
+}
+
+/** computeFollowUp one step at a time (see followUpSteps). */
+export function computeFollowUpSteps(request: PipelineRequest): ReturnType<typeof followUpSteps> {
+  const { settings, tables } = prepared(request);
+  return followUpSteps(request.grid, settings, tables);
 }
 
 /** Findings only (Kontrollera): no sheet plans. */

@@ -1,10 +1,10 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useReducer, useRef } from "react";
 import { SettingsError } from "../../engine/settings";
-import { OfficeHostError, type OfficeErrorDescription } from "../../hosts/office/errors";
+import { describeOfficeError, isOfficeError, OfficeHostError, type OfficeErrorDescription } from "../../hosts/office/errors";
 import { FoljsamError } from "../../workbook/errors";
-import type { RunMode, TaskPaneServices } from "../services";
+import { RunCancelled, type RunMode, type TaskPaneServices } from "../services";
 import type { TemplateChoice } from "../services/pipeline";
-import { initialState, reducer, type Action, type Problem, type State } from "./state";
+import { initialState, reducer, type Action, type Problem, type ProblemAction, type State } from "./state";
 
 /** How long settings wait after the last change before they are saved in the workbook. */
 export const SAVE_DELAY_MS = 400;
@@ -15,25 +15,28 @@ export interface Store {
   services: TaskPaneServices;
   readWorkbook(): Promise<void>;
   run(mode: RunMode): Promise<void>;
+  /** Stops the run under way before it writes (reading and computing can be cancelled). */
+  cancelRun(): void;
   createTemplate(choice: TemplateChoice): Promise<void>;
-  /** Takes the user to a finding's cell; `where` is how the page names the place. */
-  select(sheet: string, cell: string | null, where: string): Promise<void>;
+  /** Takes the user to a cell; `where` is how the page names the place, `entry` the work-list entry asking. */
+  select(sheet: string, cell: string | null, where: string, entry?: string | null): Promise<void>;
 }
 
 const StoreContext = createContext<Store | null>(null);
 
 /**
- * A pipeline message is shown as it is; an Office error as its sentence (Swedish here, `office`
- * has both languages and the kind); anything else is an unexpected error.
+ * A pipeline message is shown as it is; an Office error as one sentence with a next step, in
+ * both languages (`office` keeps the kind and the code); anything else is an unexpected error.
  */
-export function problemOf(error: unknown): Problem {
-  if (error instanceof FoljsamError || error instanceof SettingsError) return { message: error.message, unexpected: false };
-  if (error instanceof OfficeHostError) {
-    const office: OfficeErrorDescription = { kind: error.kind, code: error.code, sv: error.sv, en: error.en };
-    return { message: error.sv, unexpected: false, office };
+export function problemOf(error: unknown, action: ProblemAction = "run"): Problem {
+  if (error instanceof FoljsamError || error instanceof SettingsError) return { action, message: error.message, unexpected: false };
+  if (error instanceof OfficeHostError || isOfficeError(error)) {
+    const office: OfficeErrorDescription =
+      error instanceof OfficeHostError ? { kind: error.kind, code: error.code, sv: error.sv, en: error.en } : describeOfficeError(error);
+    return { action, message: office.sv, en: office.en, unexpected: false, office };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { message, unexpected: true };
+  return { action, message, unexpected: true };
 }
 
 export function StoreProvider({ services, children }: { services: TaskPaneServices; children: ReactNode }) {
@@ -90,23 +93,32 @@ export function StoreProvider({ services, children }: { services: TaskPaneServic
     try {
       dispatch({ type: "readDone", grid: await services.readWorkbook() });
     } catch (e) {
-      dispatch({ type: "failed", problem: problemOf(e) });
+      dispatch({ type: "failed", problem: problemOf(e, "read") });
     }
   }, [services]);
+
+  const running = useRef<AbortController | null>(null);
 
   const run = useCallback(
     async (mode: RunMode) => {
       const { stored, corrections } = latest.current;
       dispatch({ type: "runStart", mode });
+      const controller = new AbortController();
+      running.current = controller;
       try {
-        const outcome = await services.run({ mode, stored, corrections }, (progress) => dispatch({ type: "runProgress", progress }));
+        const outcome = await services.run({ mode, stored, corrections }, (progress) => dispatch({ type: "runProgress", progress }), controller.signal);
         dispatch({ type: "runDone", outcome });
       } catch (e) {
-        dispatch({ type: "failed", problem: problemOf(e) });
+        if (e instanceof RunCancelled) dispatch({ type: "runCancelled" });
+        else dispatch({ type: "failed", problem: problemOf(e, "run") });
+      } finally {
+        if (running.current === controller) running.current = null;
       }
     },
     [services],
   );
+
+  const cancelRun = useCallback(() => running.current?.abort(), []);
 
   const createTemplate = useCallback(
     async (choice: TemplateChoice) => {
@@ -115,27 +127,27 @@ export function StoreProvider({ services, children }: { services: TaskPaneServic
         const sheets = await services.createTemplate(choice, (progress) => dispatch({ type: "runProgress", progress }));
         dispatch({ type: "templateDone", sheets });
       } catch (e) {
-        dispatch({ type: "failed", problem: problemOf(e) });
+        dispatch({ type: "failed", problem: problemOf(e, "template") });
       }
     },
     [services],
   );
 
   const select = useCallback(
-    async (sheet: string, cell: string | null, where: string) => {
+    async (sheet: string, cell: string | null, where: string, entry: string | null = null) => {
       try {
         await services.selectCell(sheet, cell);
-        dispatch({ type: "selected", where });
+        dispatch({ type: "selected", where, entry });
       } catch (e) {
-        dispatch({ type: "failed", problem: problemOf(e) });
+        dispatch({ type: "failed", problem: { ...problemOf(e, "select"), entry } });
       }
     },
     [services],
   );
 
   const store = useMemo<Store>(
-    () => ({ state, dispatch, services, readWorkbook, run, createTemplate, select }),
-    [state, services, readWorkbook, run, createTemplate, select],
+    () => ({ state, dispatch, services, readWorkbook, run, cancelRun, createTemplate, select }),
+    [state, services, readWorkbook, run, cancelRun, createTemplate, select],
   );
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }

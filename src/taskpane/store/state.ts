@@ -12,9 +12,21 @@ import { pathKey, withValue } from "./settingsForm";
 export type Step = "find" | "settings" | "run";
 export const STEPS: readonly Step[] = ["find", "settings", "run"];
 
-/** A problem to show in a MessageBar: a pipeline message (FoljsamError, SettingsError) or an unexpected error. */
+/** The action a problem belongs to: the pane shows it beside that action's button. */
+export type ProblemAction = "read" | "run" | "template" | "select";
+
+/**
+ * A problem to show in a MessageBar beside the action that failed: a pipeline message
+ * (FoljsamError, SettingsError, Swedish), an Office error (one sentence with a next step, in
+ * Swedish and English) or an unexpected error.
+ */
 export interface Problem {
+  action: ProblemAction;
   message: string;
+  /** The English sentence, where there is one (Office errors). */
+  en?: string;
+  /** For "select": the link or work-list entry that asked, so the message appears beside it. */
+  entry?: string | null;
   unexpected: boolean;
   /** For an Office error: its kind and its sentence in both languages (hosts/office/errors). */
   office?: OfficeErrorDescription;
@@ -50,8 +62,14 @@ export interface State {
   /** The sheets "Skapa mall" added last, shown until the next run. */
   templateSheets: string[] | null;
   visible: Record<Severity, boolean>;
-  /** Where the last finding clicked took the user ("Drift!A15"). */
-  selected: string | null;
+  /** Where the last finding clicked took the user ("Drift!A15"), and the work-list entry it came from. */
+  selected: { where: string; entry: string | null } | null;
+  /** The work list's kind filter: a finding code, or null for every kind. */
+  kindFilter: string | null;
+  /** The work list's page (0-based). */
+  page: number;
+  /** Kör was pressed while Följsam's earlier sheets are in the workbook: the pane asks first. */
+  confirmingReplace: boolean;
 }
 
 export type Action =
@@ -73,7 +91,11 @@ export type Action =
   | { type: "runDone"; outcome: RunOutcome }
   | { type: "templateDone"; sheets: string[] }
   | { type: "toggleSeverity"; severity: Severity }
-  | { type: "selected"; where: string }
+  | { type: "selected"; where: string; entry: string | null }
+  | { type: "filterKind"; code: string | null }
+  | { type: "showPage"; page: number }
+  | { type: "confirmReplace"; asking: boolean }
+  | { type: "runCancelled" }
   | { type: "workbookChanged" };
 
 export function initialState(stored: RawSettings | null, corrections: Corrections = {}): State {
@@ -96,6 +118,9 @@ export function initialState(stored: RawSettings | null, corrections: Correction
     templateSheets: null,
     visible: { error: true, warning: true, info: true },
     selected: null,
+    kindFilter: null,
+    page: 0,
+    confirmingReplace: false,
   };
 }
 
@@ -156,17 +181,26 @@ export function reducer(state: State, action: Action): State {
     case "clearCorrections":
       return { ...state, corrections: {}, correctionsVersion: state.correctionsVersion + 1 };
     case "runStart":
-      return { ...state, running: action.mode, progress: null, problem: null, selected: null, templateSheets: null };
+      // The last results stay on screen while the new run works.
+      return { ...state, running: action.mode, progress: null, problem: null, selected: null, templateSheets: null, confirmingReplace: false };
     case "runProgress":
       return { ...state, progress: action.progress };
     case "runDone":
-      return { ...state, running: null, progress: null, outcome: action.outcome, grid: action.outcome.grid, stale: false };
+      return { ...state, running: null, progress: null, outcome: action.outcome, grid: action.outcome.grid, page: 0, stale: false };
+    case "runCancelled":
+      return { ...state, running: null, progress: null };
     case "templateDone":
       return { ...state, running: null, progress: null, templateSheets: action.sheets };
     case "toggleSeverity":
-      return { ...state, visible: { ...state.visible, [action.severity]: !state.visible[action.severity] } };
+      return { ...state, visible: { ...state.visible, [action.severity]: !state.visible[action.severity] }, page: 0 };
     case "selected":
-      return { ...state, selected: action.where };
+      return { ...state, selected: { where: action.where, entry: action.entry }, problem: null };
+    case "filterKind":
+      return { ...state, kindFilter: action.code, page: 0 };
+    case "showPage":
+      return { ...state, page: Math.max(0, action.page) };
+    case "confirmReplace":
+      return { ...state, confirmingReplace: action.asking };
     case "workbookChanged":
       return state.grid === null || state.stale ? state : { ...state, stale: true };
   }

@@ -7,7 +7,8 @@
 import { toNumber } from "../../engine/amount";
 import { amountNumberFormat } from "../../engine/format";
 import type { IndicatorSummary } from "../../engine/types";
-import { FINDING_TEXTS, SEVERITY_LABELS } from "../../i18n/findings.sv";
+import { findingAdvice } from "../../i18n/findings";
+import { SEVERITY_LABELS } from "../../i18n/findings.sv";
 import type { SheetPlan } from "../plan";
 import { amount, at, COUNT_FORMAT, Columns, formula, num, PERCENT_FORMAT, type PlanRow, RowBuffer, sheetPlan, styleRow, sumFormula, text } from "../plans/grid";
 import { SEVERITY_STYLES, STATUS_DISPLAY, STATUS_LABELS } from "../plans/labels.sv";
@@ -246,7 +247,7 @@ function findingsSheet(c: Consolidation): SheetPlan {
       row[cols.index("subject")] = text(f.subject, "wrap");
       row[cols.index("code")] = text(f.code);
       row[cols.index("message")] = text(f.message, "wrap");
-      row[cols.index("advice")] = text(FINDING_TEXTS[f.code]?.advice ?? null, "wrap");
+      row[cols.index("advice")] = text(findingAdvice(f.code), "wrap");
       b.add(row);
     }
   }

@@ -6,13 +6,14 @@
  */
 import { type Amount, convertUnit } from "../../engine/amount";
 import { NO_GOAL } from "../../engine/indicatorSummary";
+import { findingMessage } from "../../i18n/findings";
 import type { Finding, FollowUpResult, IndicatorStatus, IndicatorSummary, Period, Settings, Unit } from "../../engine/types";
 import type { WorkbookGrid } from "../cells";
 import { detectTables, readSettingsSheet } from "../read";
 import { cellAt } from "../read/cellValues";
 import { cleanText, words } from "../read/normalise";
 
-export type UnitFinding = Pick<Finding, "severity" | "code" | "sheet" | "cell" | "subject" | "message">;
+export type UnitFinding = Pick<Finding, "severity" | "code" | "sheet" | "cell" | "subject"> & { message: string };
 
 /** The operating budget's totals, for one nämnd or for the city, in the consolidation's unit. */
 export interface OperatingTotals {
@@ -115,6 +116,6 @@ export function summariseUnit(result: FollowUpResult, meta: { file: string; name
     forecastAccuracy: op?.forecastAccuracy ?? null,
     indicators: result.indicators && result.indicators.rows.length > 0 ? { ...result.indicators.summary } : null,
     goals,
-    findings: result.findings.map((f) => ({ severity: f.severity, code: f.code, sheet: f.sheet, cell: f.cell, subject: f.subject, message: f.message })),
+    findings: result.findings.map((f) => ({ severity: f.severity, code: f.code, sheet: f.sheet, cell: f.cell, subject: f.subject, message: findingMessage(f) })),
   };
 }

@@ -1,5 +1,6 @@
 import type { Finding } from "../../engine/types";
-import { FINDING_TEXTS, SEVERITY_LABELS } from "../../i18n/findings.sv";
+import { findingAdvice, findingMessage } from "../../i18n/findings";
+import { SEVERITY_LABELS } from "../../i18n/findings.sv";
 import { parseA1 } from "../cells";
 import type { SheetPlan } from "../plan";
 import { Columns, RowBuffer, sheetPlan, text } from "./grid";
@@ -15,7 +16,7 @@ export interface FindingAnchors {
 }
 
 /** Errors first, then warnings, then information; within each, by sheet and then row and column. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+export function sortFindings<F extends Pick<Finding, "severity" | "sheet" | "cell">>(findings: readonly F[]): F[] {
   // Keys once per finding, not per comparison: a large ledger has a hundred thousand findings.
   const collator = new Intl.Collator("sv");
   return findings
@@ -69,8 +70,8 @@ export function buildFindingsSheet(findings: readonly Finding[], sheetName: stri
     row[cols.index("cell")] = text(f.cell);
     row[cols.index("subject")] = text(f.subject, "wrap");
     row[cols.index("code")] = text(f.code);
-    row[cols.index("message")] = text(f.message, "wrap");
-    row[cols.index("advice")] = text(FINDING_TEXTS[f.code]?.advice ?? null, "wrap");
+    row[cols.index("message")] = text(findingMessage(f), "wrap");
+    row[cols.index("advice")] = text(findingAdvice(f.code), "wrap");
     b.add(row);
   }
 

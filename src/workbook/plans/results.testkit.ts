@@ -12,6 +12,7 @@ import type {
   DriftRowResult,
   Finding,
   FindingCode,
+  FindingParams,
   FollowUpResult,
   GoalResult,
   IndicatorResult,
@@ -133,8 +134,8 @@ export function areasOf(rows: DriftRowResult[], needsComment: string[] = []): Dr
   });
 }
 
-export function finding(severity: Severity, code: FindingCode, sheet: string | null, cell: string | null, subject: string | null, message = "Meddelande."): Finding {
-  return { severity, code, sheet, cell, subject, message };
+export function finding(severity: Severity, code: FindingCode, sheet: string | null, cell: string | null, subject: string | null, params: FindingParams = {}): Finding {
+  return { severity, code, sheet, cell, subject, params };
 }
 
 // ---------------------------------------------------------------- Socialnämnden VB 2019
@@ -236,12 +237,12 @@ export function socialVb2019(options: { withForecastT2?: boolean } = {}): Follow
   };
 
   const findings: Finding[] = [
-    ...NEEDS_COMMENT.map((n) => finding("warning", "COMMENT_REQUIRED", "Drift", "A5", n, "Avvikelsen kräver en förklaring.")),
+    ...NEEDS_COMMENT.map((n) => finding("warning", "COMMENT_REQUIRED", "Drift", "A5", n, { deviation: "-3,2 mnkr" })),
     ...["Verksamhet för personer med funktionsnedsättning", "Insatser mot våld i nära relationer", "Stöd till utomstående organisationer"].map((n, i) =>
-      finding("warning", "DEFICIT", "Drift", `A${3 + i * 5}`, n, "Underskott."),
+      finding("warning", "DEFICIT", "Drift", `A${3 + i * 5}`, n, { deviation: "-3,2 mnkr" }),
     ),
-    finding("info", "GENDER_GAP", "Indikatorer", "D4", "Andel familjehemsplacerade barn", "Skillnaden kvinnor − män är 16 procentenheter."),
-    finding("error", "NUMBER_PARSE", "Drift", "C9", "Tillståndsenheten", 'Budget: "x" är inte ett tal; cellen behandlas som tom.'),
+    finding("info", "GENDER_GAP", "Indikatorer", "D4", "Andel familjehemsplacerade barn", { gap: "16 procentenheter" }),
+    finding("error", "NUMBER_PARSE", "Drift", "C9", "Tillståndsenheten", { column: "Budget", text: "x" }),
   ];
 
   return {

@@ -6,6 +6,7 @@ import { parseAmount } from "../../engine/amount";
 import type { CellValue } from "../cells";
 import { readWorkbook } from ".";
 import { settings, sheet, workbook } from "./read.testkit";
+import { findingMessage } from "../../i18n/findings";
 
 const a = (text: string) => parseAmount(text);
 
@@ -42,7 +43,7 @@ describe("amount cells", () => {
       { code: "NUMBER_PARSE", severity: "error", sheet: "Drift", cell: "B3", subject: "Område 2", params: { column: "Budget", text: "tio" } },
       { code: "NUMBER_PARSE", severity: "error", cell: "B4", params: { text: "75 %" } },
     ]);
-    expect(findings[0].message).toBe('Budget: "tio" är inte ett tal; cellen behandlas som tom.');
+    expect(findingMessage(findings[0])).toBe('Budget: "tio" är inte ett tal; cellen behandlas som tom.');
   });
 
   it("reports error cells (FORMULA_ERROR), dates (DATE_IN_AMOUNT) and booleans (NUMBER_PARSE)", () => {
@@ -54,7 +55,7 @@ describe("amount cells", () => {
       ["DATE_IN_AMOUNT", "error", "B4"],
       ["NUMBER_PARSE", "error", "B5"],
     ]);
-    expect(findings[0].message).toBe("Budget: cellen innehåller #REF!; den behandlas som tom.");
+    expect(findingMessage(findings[0])).toBe("Budget: cellen innehåller #REF!; den behandlas som tom.");
     expect(findings[2].params).toMatchObject({ text: "2019-12-31" });
   });
 

@@ -6,6 +6,7 @@
 import { parseAmount } from "../../engine/amount";
 import { detectTables, readWorkbook } from ".";
 import { settings, sheet, table, workbook } from "./read.testkit";
+import { findingMessage } from "../../i18n/findings";
 
 const a = (text: string) => parseAmount(text);
 const codes = (findings: { code: string }[]) => findings.map((f) => f.code);
@@ -241,7 +242,7 @@ describe("totals, headings and hierarchy", () => {
     expect(notUnit(input2.readFindings)).toMatchObject([
       { code: "DUPLICATE_ROW", severity: "warning", cell: "A4", subject: "barn", params: { otherRow: 2 } },
     ]);
-    expect(notUnit(input2.readFindings)[0].message).toBe('Raden "barn" förekommer också på rad 2.');
+    expect(findingMessage(notUnit(input2.readFindings)[0])).toBe('Raden "barn" förekommer också på rad 2.');
   });
 
   it("reports a row with amounts but no label, and does not read it", () => {
@@ -250,7 +251,7 @@ describe("totals, headings and hierarchy", () => {
     expect(input2.drift!.rows).toHaveLength(2);
     expect(input2.drift!.totalRows).toEqual([]);
     expect(notUnit(input2.readFindings)).toMatchObject([{ code: "UNLABELLED_ROW", severity: "warning", cell: "B3" }]);
-    expect(notUnit(input2.readFindings)[0].message).toBe("Raden har värden men ingen benämning (Verksamhetsområde är tom); den läses inte.");
+    expect(findingMessage(notUnit(input2.readFindings)[0])).toBe("Raden har värden men ingen benämning (Verksamhetsområde är tom); den läses inte.");
   });
 
   it("takes a last row with amounts but no label for the sum row, checked and never summed", () => {

@@ -6,6 +6,7 @@
 import { parseAmount } from "../../engine/amount";
 import type { Finding } from "../../engine/types";
 import type { CellValue, SheetGrid } from "../cells";
+import { findingMessage } from "../../i18n/findings";
 import { checkFollowUp } from "../followUp";
 import { readWorkbook } from ".";
 import { settings, sheet, table, workbook } from "./read.testkit";
@@ -82,7 +83,7 @@ describe("given derived columns: checked, and used where the table lacks their s
     const off = at("5,96");
     expect(off).toHaveLength(1);
     expect(off[0]).toMatchObject({ severity: "warning", sheet: "Drift", cell: "D2", subject: "Barn och ungdom" });
-    expect(off[0].message).toBe("Avvikelse: tabellen anger 6,0 mnkr men Följsam räknar 5,8 mnkr (Budget − Utfall; skillnad 0,2 mnkr).");
+    expect(findingMessage(off[0])).toBe("Avvikelse: tabellen anger 6,0 mnkr men Följsam räknar 5,8 mnkr (Budget − Utfall; skillnad 0,2 mnkr).");
   });
 
   it("checks a given transfer where the table has Resultatenhet, instead of using it", () => {
@@ -242,7 +243,7 @@ describe("signs per column", () => {
     const s = only(result.findings, "SIGNS_NORMALISED");
     expect(s).toHaveLength(1);
     expect(s[0]).toMatchObject({ severity: "info", cell: "C2" });
-    expect(s[0].message).toBe('Kolumnen "Nettokostnad" har motsatt tecken mot "Kommunbidrag" på 4 av 4 rader; den läses med omvänt tecken (nettokostnad positiv).');
+    expect(findingMessage(s[0])).toBe('Kolumnen "Nettokostnad" har motsatt tecken mot "Kommunbidrag" på 4 av 4 rader; den läses med omvänt tecken (nettokostnad positiv).');
     expect(codes(result.findings)).not.toContain("SUM_MISMATCH");
     expect(codes(result.findings)).not.toContain("GIVEN_MISMATCH");
   });
@@ -262,7 +263,7 @@ describe("signs per column", () => {
     const plain = table(["Verksamhet | Budget 2023 | Bokslut 2023", "A | 10 | 9"]);
     const forced = readWorkbook(workbook([sheet("Drift", plain)]), settings({ signs: { actual: "flip" } }));
     expect(forced.drift!.rows[0].actual).toBe(a("-9"));
-    expect(only(forced.readFindings, "SIGNS_NORMALISED")[0].message).toBe('Kolumnen "Bokslut 2023" läses med omvänt tecken enligt inställningen signs.');
+    expect(findingMessage(only(forced.readFindings, "SIGNS_NORMALISED")[0])).toBe('Kolumnen "Bokslut 2023" läses med omvänt tecken enligt inställningen signs.');
   });
 });
 
@@ -404,7 +405,7 @@ describe("nothing is ignored silently", () => {
       { column: "E", header: "" },
       { column: "F", header: "Prognos okt" },
     ]);
-    expect(only(result.findings, "UNRECOGNISED_COLUMN").map((f) => [f.cell, f.message])).toEqual([
+    expect(only(result.findings, "UNRECOGNISED_COLUMN").map((f) => [f.cell, findingMessage(f)])).toEqual([
       ["D1", 'Kolumnen "Ansvarig" (D) känns inte igen och läses inte.'],
       ["E1", "Kolumn E har värden men ingen rubrik och läses inte."],
       ["F1", 'Kolumnen "Prognos okt" (F) läses inte: den liknar Prognos, men en annan kolumn används för det eller perioden behöver den inte.'],
@@ -421,7 +422,7 @@ describe("nothing is ignored silently", () => {
     const u = only(result.findings, "TABLE_UNREADABLE");
     expect(u).toHaveLength(1);
     expect(u[0]).toMatchObject({ severity: "error", sheet: "Investeringar", cell: "A1" });
-    expect(u[0].message).toBe(
+    expect(findingMessage(u[0])).toBe(
       "Tabellen (investeringar) på bladet \"Investeringar\" med rubrikraden på rad 1 kan inte läsas: kolumnen Budget saknas. Resten av arbetsboken redovisas.",
     );
     expect(report.tables.map((t) => [t.sheet, t.status])).toEqual([
@@ -437,7 +438,7 @@ describe("nothing is ignored silently", () => {
       sheet("Drift", table(["Anteckningar om året", "Inget att se här"])),
       sheet("Indikatorer", table(["Indikator | Periodens utfall | Årsmål", "Andel nöjda | 90 % | 85 %"])),
     ]);
-    expect(only(result.findings, "TABLE_UNREADABLE").map((f) => [f.sheet, f.message])).toEqual([
+    expect(only(result.findings, "TABLE_UNREADABLE").map((f) => [f.sheet, findingMessage(f)])).toEqual([
       ["Drift", 'Bladet "Drift" ser ut att vara driftbudget men har ingen rubrikrad som känns igen; det läses inte. Resten av arbetsboken redovisas.'],
     ]);
   });
@@ -520,7 +521,7 @@ describe("a published Måluppfyllelse column is checked", () => {
     const g = only(result.findings, "GIVEN_MISMATCH");
     // 60 < 75 × 0,9 = 67,5: not met, although the table says fully.
     expect(g.map((f) => [f.cell, f.subject])).toEqual([["D3", "Andel i arbete"]]);
-    expect(g[0].message).toBe('Måluppfyllelse: tabellen anger "Helt uppnått" men Följsam bedömer Ej (utfall 60 % mot årsmål 75 %).');
+    expect(findingMessage(g[0])).toBe('Måluppfyllelse: tabellen anger "Helt uppnått" men Följsam bedömer Ej (utfall 60 % mot årsmål 75 %).');
     expect(only(result.findings, "UNRECOGNISED_COLUMN")).toEqual([]);
   });
 });

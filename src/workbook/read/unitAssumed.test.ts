@@ -5,6 +5,7 @@
 import { parseAmount } from "../../engine/amount";
 import { readWorkbook } from ".";
 import { settings, sheet, table, workbook } from "./read.testkit";
+import { findingMessage } from "../../i18n/findings";
 
 const costTypes = sheet("Kostnadsslag", table(["Intäkts- och kostnadsslag | Utfall 2025 | Utfall 2026", "Personal | 300 | 310"]));
 
@@ -16,7 +17,7 @@ it("takes the unit the drift table states for a cost-type table without one, and
   const f = input.readFindings.filter((x) => x.code === "UNIT_ASSUMED");
   expect(f).toHaveLength(1);
   expect(f[0]).toMatchObject({ sheet: "Kostnadsslag", cell: "A1", severity: "info" });
-  expect(f[0].message).toBe('Tabellen anger ingen beloppsenhet; mnkr antas, som bladet "Drift" anger.');
+  expect(findingMessage(f[0])).toBe('Tabellen anger ingen beloppsenhet; mnkr antas, som bladet "Drift" anger.');
   // 310 is 310 mnkr, not 310 tkr (0,31 mnkr): no conversion.
   expect(input.costTypes!.sourceUnit).toBeUndefined();
   expect(input.costTypes!.rows[0].actual).toBe(parseAmount("310"));
@@ -43,7 +44,7 @@ it("assumes tkr with a warning for every table when none states a unit", () => {
     settings({ period: "VB" }),
   );
   const f = none.readFindings.filter((x) => x.code === "UNIT_ASSUMED");
-  expect(f.map((x) => [x.sheet, x.severity, x.message])).toEqual([
+  expect(f.map((x) => [x.sheet, x.severity, findingMessage(x)])).toEqual([
     ["Drift", "warning", "Ingen tabell anger beloppsenhet; tkr antas."],
     ["Kostnadsslag", "warning", "Ingen tabell anger beloppsenhet; tkr antas."],
   ]);
