@@ -28,12 +28,21 @@ function badNumbers(n: number): FakeWorkbookDescription {
   return { name: "Många.xlsx", sheets: [{ name: "Drift", rows }] };
 }
 
-function failOnce(error: unknown): (run: ExcelRun) => ExcelRun {
-  let failed = false;
-  return (run) => (batch) => {
-    if (failed) return run(batch);
-    failed = true;
-    return Promise.reject(error);
+/**
+ * Fails the first Excel.run after arm(): the pane's own runs at start (watching the workbook for
+ * changes, loading corrections) go through first.
+ */
+function failOnce(error: unknown): { wrap: (run: ExcelRun) => ExcelRun; arm: () => void } {
+  let state: "waiting" | "armed" | "done" = "waiting";
+  return {
+    arm: () => {
+      state = "armed";
+    },
+    wrap: (run) => (batch) => {
+      if (state !== "armed") return run(batch);
+      state = "done";
+      return Promise.reject(error);
+    },
   };
 }
 
@@ -51,14 +60,16 @@ describe("Kör", () => {
   });
 
   it("shows an Office error as one Swedish sentence with a next step, beside the action that failed", async () => {
-    const error = new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit (10356508 > 5242880 bytes).");
-    renderTaskPane({ wrapRun: failOnce(error) });
+    // A cell in edit mode: the host cannot work around it (a too large response it can, by halving the block).
+    const failure = failOnce(new FakeOfficeError("InvalidOperationInCellEditMode", "The operation is not allowed while a cell is being edited."));
+    renderTaskPane({ wrapRun: failure.wrap });
     click(tab("run"));
+    failure.arm();
     click(button(document.body, sv.run.run));
     await waitFor(() => body().includes(sv.app.errorTitle));
     const alert = document.querySelector('[role="alert"]')!;
-    expect(alert.textContent).toContain("Excel vägrade ta emot så mycket data på en gång.");
-    expect(alert.textContent).not.toMatch(/payload|oväntat/);
+    expect(alert.textContent).toContain("Excel redigerar en cell just nu. Tryck Enter eller Esc för att lämna cellen och försök igen.");
+    expect(alert.textContent).not.toMatch(/InvalidOperation|oväntat/);
     // Beside Kör's buttons, not at the top of the pane.
     expect(alert.closest('[role="tabpanel"]')).not.toBeNull();
     click(button(document.body, sv.run.run));
@@ -78,7 +89,9 @@ describe("Kör", () => {
   });
 
   it("an Office error while reading under Hitta appears under Hitta's button", async () => {
-    renderTaskPane({ wrapRun: failOnce(new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.")) });
+    const failure = failOnce(new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist."));
+    renderTaskPane({ wrapRun: failure.wrap });
+    failure.arm();
     click(button(document.body, sv.find.read));
     await waitFor(() => body().includes(sv.app.errorTitle));
     expect(document.querySelector('[role="alert"]')!.textContent).toContain("Läs arbetsboken igen under Hitta");
