@@ -342,6 +342,58 @@ it("an Office error appears in Swedish, with a next step, beside the action that
   expect(pageErrors).toEqual([]);
 });
 
+it("a working workbook: the sample beside a 100 000-row ledger sheet runs end to end within Excel on the web's limits", async () => {
+  const description = await sampleDescription();
+  const ledger: (string | number)[][] = [["Konto", "Ansvar", "Belopp", "Text"]];
+  for (let i = 0; i < 100_000; i++) ledger.push([4000 + (i % 900), 100 + (i % 37), ((i * 7919) % 100_000) / 10, `Verifikation ${i}`]);
+  description.sheets.push({ name: "Huvudbok", rows: ledger });
+  await openHarness(page, description);
+  await page.getByRole("button", { name: "Läs arbetsboken" }).click();
+  await page.getByText("4 tabeller hittades.").waitFor({ timeout: 120_000 });
+  await page.getByRole("tab", { name: "Kör" }).click();
+  await page.getByRole("button", { name: "Kör uppföljningen" }).click();
+  await page.getByText(/^Klart: \d+ blad skrevs\.$/).waitFor({ timeout: 120_000 });
+  const run = await page.locator('[role="tabpanel"]').innerText();
+  // The ledger changes nothing: the sample's figures, summed by hand (1 297,0 and 1 221,8).
+  expect(run).toMatch(/Budget\s+1 297,0/);
+  expect(run).toMatch(/Utfall\s+1 221,8/);
+  expect(await page.getByRole("alert").count()).toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+it("a correction made in Hitta survives an inserted column: the figures stay the same", async () => {
+  const description = await sampleDescription();
+  // The budget column under a header Följsam does not know, which the user corrects to Budget.
+  const drift = description.sheets.find((x) => x.name === "Drift")!;
+  const rows = drift.rows!.map((r) => [...r]);
+  const headerRow = rows.findIndex((r) => r.includes("Budget 2019"));
+  rows[headerRow][rows[headerRow].indexOf("Budget 2019")] = "Tilldelat 2019";
+  drift.rows = rows;
+  await openHarness(page, description);
+  await page.getByRole("button", { name: "Läs arbetsboken" }).click();
+  await page.getByText("4 tabeller hittades.").waitFor();
+  const mapping = page.getByRole("combobox", { name: "Läs kolumnen Tilldelat 2019 som" });
+  await mapping.click();
+  await page.getByRole("option", { name: "Budget", exact: true }).click();
+  if ((await page.getByRole("listbox").count()) > 0) await page.keyboard.press("Escape");
+  await expect(mapping.innerText()).resolves.toContain("Budget");
+  // The user inserts a column before it (as Infoga > Kolumn): every column from B moves right.
+  await page.evaluate(() => {
+    const wb = window.foljsamHarness.workbook as unknown as { sheets: { name: string }[]; insertColumns(sheet: unknown, col: number): void };
+    wb.insertColumns(wb.sheets.find((x) => x.name === "Drift"), 1);
+  });
+  await page.getByRole("tab", { name: "Kör" }).click();
+  await page.getByRole("button", { name: "Kör uppföljningen" }).click();
+  await page.getByText(/^Klart: \d+ blad skrevs\.$/).waitFor();
+  const run = await page.locator('[role="tabpanel"]').innerText();
+  // Read by header text, not column number: still the sample's 1 297,0 against 1 221,8, a surplus of 75,2.
+  expect(run).toMatch(/Budget\s+1 297,0/);
+  expect(run).toMatch(/Utfall\s+1 221,8/);
+  expect(run).toMatch(/Avvikelse\s+75,2/);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
 it("in English, the pane and its finding texts are English", async () => {
   await openHarness(page, await sampleDescription(), "?lang=en");
   expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
