@@ -184,13 +184,16 @@ it("walks Hitta → Kör → a finding with the keyboard, on the bundled sample 
   expect(run).toContain("Stöd till utomstående organisationer");
   expect(run).toMatch(/⚠ Varning \(\d+\)/);
 
-  // The workbook gained Följsam's sheets, with the chart of deviation per area on the summary.
+  // The workbook gained Följsam's sheets, with the charts of indicators per status and of
+  // deviation per area on the summary.
   const sheets = await page.evaluate(() => window.foljsamHarness.sheetNames());
   expect(sheets.slice(0, 4)).toEqual(["Drift", "Investeringar", "Intäkts- och kostnadsslag", "KF-indikatorer"]);
   expect(sheets).toEqual(expect.arrayContaining(["Följsam Sammanfattning", "Följsam Drift", "Följsam Indikatorer", "Följsam Kontroller"]));
   const charts = await page.evaluate(() => window.foljsamHarness.charts("Följsam Sammanfattning"));
-  expect(charts).toHaveLength(1);
-  expect(charts[0].type).toBe("BarClustered");
+  expect(charts.map((c) => [c.type, c.title])).toEqual([
+    ["BarClustered", "Indikatorer per måluppfyllelse"],
+    ["BarClustered", "Avvikelse per verksamhetsområde"],
+  ]);
 
   // A finding, reached and opened with the keyboard, selects its cell.
   const finding = await tabTo(page, (f) => f.text.startsWith("Stöd till utomstående organisationer") && f.text.includes("kräver en förklaring"));
