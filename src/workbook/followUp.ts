@@ -10,9 +10,34 @@ import { defaultSettings, mergeSettings } from "../engine/settings";
 import type { FollowUpInput, FollowUpResult, Settings } from "../engine/types";
 import type { WorkbookGrid } from "./cells";
 import type { SheetPlan } from "./plan";
-import { unitNameOf } from "./consolidate/unit";
+import { fileStem, nameFromTitle } from "./consolidate/unit";
+import { cellAt } from "./read/cellValues";
 import { assignSheetNames, buildSheetPlans } from "./plans";
 import { type DetectedTable, readSettingsSheet, readWorkbook } from "./read";
+
+/** Title rows looked at for the nämnd's name, at the top of each input sheet. */
+const TITLE_ROWS = 10;
+
+/**
+ * The nämnd the report is about, for its titles and printed headers: the settings sheet's Nämnd,
+ * else a title cell at the top of an input sheet ("Socialnämnden – verksamhetsberättelse 2019"),
+ * else the file's name. Like the consolidation's unitNameOf, without finding the tables again.
+ */
+function reportUnitName(grid: WorkbookGrid): string {
+  const fromSettings = readSettingsSheet(grid)?.unitName?.trim();
+  if (fromSettings) return fromSettings;
+  for (const sheet of grid.sheets) {
+    if (sheet.followUp) continue;
+    for (let r = 0; r < Math.min(TITLE_ROWS, sheet.rows.length); r++) {
+      for (let c = 0; c < (sheet.rows[r]?.length ?? 0); c++) {
+        const v = cellAt(sheet, r, c);
+        const name = typeof v === "string" ? nameFromTitle(v) : null;
+        if (name) return name;
+      }
+    }
+  }
+  return fileStem(grid.source);
+}
 
 export interface SettingsLayer {
   /** Named in messages, e.g. "inställningar.json". */
@@ -59,7 +84,7 @@ export function* followUpSteps(grid: WorkbookGrid, settings: Settings, tables?: 
   const result = computeFollowUp(input, settings);
   yield "plans";
   const names = assignSheetNames(grid.sheets.map((s) => ({ name: s.name, followUp: s.followUp === true })));
-  const plans = buildSheetPlans(result, names, { file: grid.source, unitName: unitNameOf(grid, settings, grid.source).name });
+  const plans = buildSheetPlans(result, names, { file: grid.source, unitName: reportUnitName(grid) });
   // Built when asked for: the command line needs it only with --json, and on a large ledger it
   // is a copy of every figure.
   let report: JsonReport | undefined;

@@ -156,9 +156,10 @@ function instructionsPlan(period: Period, year: number, specs: InputSheetSpec[])
     add(spec.name, "goal");
     for (const c of spec.columns) add(`${c.header}: ${c.help}`);
   }
-  return sheetPlan("instructions", TEMPLATE_SHEET_NAMES.instructions, rows, [120], null, {
+  // 88 characters on a landscape page: the text wraps well inside the margins.
+  return sheetPlan("instructions", TEMPLATE_SHEET_NAMES.instructions, rows, [88], null, {
     protection: TEMPLATE_PROTECTION,
-    landscape: false,
+    landscape: true,
     tabColor: "1F4E79",
   });
 }
