@@ -2,26 +2,6 @@ import { REQUEST_ENVELOPE_BYTES, operationBytes, resultBytes } from "../wire";
 import { FakeOfficeError, propertyNotLoaded } from "./errors";
 import { FakeWorkbook, SyncRecord } from "./model";
 
-/** UTF-8 byte length without Node's Buffer, so the fake also runs in the browser test harness. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-/** Serialised size of a value as it would travel in a request or response. */
-export function jsonBytes(value: unknown): number {
-  return utf8Length(JSON.stringify(value) ?? "null");
-}
-
 interface PendingOperation {
   bytes: number;
   /** Runs the operation against the workbook; returns the response bytes it produced. */

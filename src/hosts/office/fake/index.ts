@@ -12,4 +12,3 @@ export type { DumpedCell, FakeSheetDescription, FakeWorkbookDescription } from "
 export { FakeOfficeError } from "./errors";
 export type { FakeErrorCode } from "./errors";
 export { parseAddress, formatAddress, formatArea } from "./address";
-export { utf8Length } from "./context";
