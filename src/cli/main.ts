@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { SettingsError } from "../engine/settings";
 import { FoljsamError } from "../workbook/errors";
-import { findingMessage } from "../i18n/findings";
 import { resolveSettings, runFollowUp, type SettingsLayer } from "../workbook/followUp";
 import { readSettingsSheet } from "../workbook/read";
 import { sortFindings } from "../workbook/plans/findings";
@@ -10,7 +9,7 @@ import { validateWorkbook } from "../workbook/validate";
 import { readXlsx } from "../hosts/xlsx/read";
 import { writeFollowUpFile } from "../hosts/xlsx/write";
 import { type CliOptions, COMMAND_HELP, parseArgs, USAGE } from "./args";
-import { findingLines, sourceLines } from "./messages";
+import { findingLine, findingLines, sourceLines } from "./messages";
 import { consolidateCommand } from "./consolidate";
 import { checkOutputFolders, EXIT_FINDINGS, EXIT_NOTHING, EXIT_OK, settingsLayers, writeJson } from "./options";
 import { Progress } from "./progress";
@@ -93,7 +92,7 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
   if (validateOnly) {
     // Errors first, then by sheet and cell: what must be fixed before submission heads the list.
     for (const f of sortFindings(result.findings)) {
-      out.write(`${f.severity === "error" ? "Fel" : f.severity === "warning" ? "Varning" : "Info"}: ${f.sheet ?? ""}${f.cell ? `!${f.cell}` : ""} ${f.subject ? `${f.subject}: ` : ""}${findingMessage(f)}\n`);
+      out.write(`${findingLine(f)}\n`);
     }
   }
   for (const line of summaryLines(result)) out.write(`${line}\n`);

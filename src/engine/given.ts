@@ -8,8 +8,9 @@
  * Rounding: half a display unit for the given value and for each figure it is computed from
  * (0,15 mnkr for an avvikelse in mnkr: given, budget, utfall), times the number of rows on a total row.
  */
-import { type Amount, abs, amountFromInteger, divInt, sumPresent } from "./amount";
-import { displayDecimals, formatAmount } from "./format";
+import { type Amount, abs, sumPresent } from "./amount";
+import { formatAmount, halfDisplayUnit } from "./format";
+import { normaliseLabel } from "./totals";
 import { makeFinding } from "./finding";
 import type { DriftRowInput, DriftRowResult, DriftTableInput, EarmarkResult, Finding, GivenFigures, Period, ResultUnitResult, TotalRowInput } from "./types";
 
@@ -72,7 +73,6 @@ export function checkGiven(
   findings: Finding[],
 ): void {
   const unit = table.unit;
-  const half = divInt(amountFromInteger(1), 2 * 10 ** displayDecimals(unit));
   const baseLabel = period === "VB" ? "Utfall" : "Prognos";
   const returnNames = new Set<string>();
   for (const input of inputs) for (const n of Object.keys(input.given?.returnedFunds ?? {})) returnNames.add(n);
@@ -104,21 +104,8 @@ export function checkGiven(
     subject: string,
     isTotal: boolean,
   ) => {
-    const figures = (k: number) => half * BigInt(k) * BigInt(Math.max(n, 1));
-    const compare = (field: string, stated: Amount | null | undefined, value: Amount | null, sources: number, formula: string) => {
-      if (stated === null || stated === undefined || value === null) return;
-      const difference = stated - value;
-      if (abs(difference) <= figures(1 + sources)) return;
-      findings.push(
-        makeFinding("GIVEN_MISMATCH", "warning", { sheet: ref.sheet, cell: ref.cells[field] ?? ref.labelCell, subject }, {
-          column: table.givenHeaders?.[field] ?? field,
-          stated: formatAmount(stated, unit),
-          computed: formatAmount(value, unit),
-          formula,
-          difference: formatAmount(difference, unit),
-        }),
-      );
-    };
+    const compare = (field: string, stated: Amount | null | undefined, value: Amount | null, sources: number, formula: string) =>
+      compareGiven(findings, { sheet: ref.sheet, cell: ref.cells[field] ?? ref.labelCell, subject }, table.givenHeaders?.[field] ?? field, stated, value, sources, n, unit, formula);
     compare("deviation", given.deviation, computed.deviation, 2, `Budget − ${baseLabel}`);
     // A used figure is checked only on a total row, against the sum of the rows.
     if (!usedTransfers) compare("resultTransfer", given.resultTransfer, computed.resultTransfer, 2, "resultatenhetens avvikelse inom taket");
@@ -143,12 +130,10 @@ export function checkGiven(
   }
 }
 
-const norm = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-
 function rowsOfTotal(total: TotalRowInput, groups: { name: string; rows: DriftRowResult[] }[], all: DriftRowResult[]): DriftRowResult[] {
   if (total.scope === null || total.scope === undefined) return all;
-  const scope = norm(total.scope);
-  return groups.find((g) => norm(g.name) === scope)?.rows ?? all;
+  const scope = normaliseLabel(total.scope);
+  return groups.find((g) => normaliseLabel(g.name) === scope)?.rows ?? all;
 }
 
 /**
@@ -167,7 +152,7 @@ export function compareGiven(
   formula: string,
 ): void {
   if (stated === null || stated === undefined || computed === null) return;
-  const half = divInt(amountFromInteger(1), 2 * 10 ** displayDecimals(unit));
+  const half = halfDisplayUnit(unit);
   const difference = stated - computed;
   if (abs(difference) <= half * BigInt(1 + sources) * BigInt(Math.max(rows, 1))) return;
   findings.push(

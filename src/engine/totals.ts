@@ -1,5 +1,5 @@
-import { type Amount, abs, amountFromInteger, divInt, sumPresent } from "./amount";
-import { displayDecimals, formatAmount } from "./format";
+import { type Amount, abs, sumPresent } from "./amount";
+import { formatAmount, halfDisplayUnit } from "./format";
 import { makeFinding } from "./finding";
 import type { Finding, TotalRowInput, Unit } from "./types";
 
@@ -13,7 +13,8 @@ const COLUMN_NAMES: Record<TotalColumn, string> = {
   priorYearActual: "Bokslut föregående år",
 };
 
-const normalise = (s: string) =>
+/** A label for matching a total's scope to its group: folded, punctuation as spaces. */
+export const normaliseLabel = (s: string) =>
   s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 
 /**
@@ -30,22 +31,22 @@ export function checkTotals(
   sheet: string,
   findings: Finding[],
 ): void {
-  const halfUnit = divInt(amountFromInteger(1), 2 * 10 ** displayDecimals(unit));
+  const halfUnit = halfDisplayUnit(unit);
   for (const total of totals) {
     let group: (typeof groups)[number] | undefined;
     if (total.scope !== undefined && total.scope !== null) {
-      const scope = normalise(total.scope);
-      group = groups.find((g) => normalise(g.name) === scope);
+      const scope = normaliseLabel(total.scope);
+      group = groups.find((g) => normaliseLabel(g.name) === scope);
     } else if (total.scope === undefined) {
-      const label = normalise(total.label).replace(/^(summa|totalt|total)\s*/, "").replace(/\s*(summa|totalt|total)$/, "").trim();
-      group = label ? groups.find((g) => normalise(g.name) === label) : undefined;
+      const label = normaliseLabel(total.label).replace(/^(summa|totalt|total)\s*/, "").replace(/\s*(summa|totalt|total)$/, "").trim();
+      group = label ? groups.find((g) => normaliseLabel(g.name) === label) : undefined;
     }
     const rows = group ? group.rows : allRows;
     const tolerance = halfUnit * BigInt(Math.max(rows.length, 1));
     const allTolerance = halfUnit * BigInt(Math.max(allRows.length, 1));
     // A bare "Summa" under an area's rows may be the area's subtotal or the table's total: the
     // reader scopes it to the area; when it is the whole table's total instead, it is accepted.
-    const bare = group !== undefined && /^(summa|totalt|total|netto)$/.test(normalise(total.label).split(" ")[0] ?? "") && normalise(total.label).split(" ").length <= 1 + normalise(group.name).split(" ").length;
+    const bare = group !== undefined && /^(summa|totalt|total|netto)$/.test(normaliseLabel(total.label).split(" ")[0] ?? "") && normaliseLabel(total.label).split(" ").length <= 1 + normaliseLabel(group.name).split(" ").length;
     const matchesAll =
       bare &&
       columns.every((column) => {

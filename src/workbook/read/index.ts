@@ -382,8 +382,7 @@ function listSv(items: string[]): string {
 }
 
 function missingColumnError(source: string, t: DetectedTable, missing: string[]): FoljsamError {
-  const what = missing.length === 1 ? `kolumnen ${missing[0]} saknas` : `kolumnerna ${listSv(missing)} saknas`;
-  return new FoljsamError(`${source}, blad "${t.sheet}": ${what} (rubrikraden är rad ${t.headerRow + 1}).`);
+  return new FoljsamError(`${source}, blad "${t.sheet}": ${missingText(missing)} (rubrikraden är rad ${t.headerRow + 1}).`);
 }
 
 function noTableError(source: string, unreadable: string[]): FoljsamError {

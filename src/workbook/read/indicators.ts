@@ -6,13 +6,12 @@
 import type { Direction, IndicatorRowInput, IndicatorStatus, IndicatorTableInput, IndicatorValue } from "../../engine/types";
 import type { TableContext } from "./context";
 import { labelKey, wordKey } from "./normalise";
-import { DIRECTION_SYMBOLS, DIRECTION_WORDS, STATUS_WORDS } from "./synonyms";
+import { DIRECTION_SYMBOLS, DIRECTION_WORDS, STATUS_SYMBOLS, STATUS_WORDS } from "./synonyms";
 
 /** The status a published Måluppfyllelse cell states, or null when the text names none. */
 export function parseStatus(text: string): IndicatorStatus | null {
-  const symbols: Record<string, IndicatorStatus> = { "✔": "full", "✓": "full", "◐": "partial", "✖": "none", "✗": "none" };
   const first = [...text.trim()][0] ?? "";
-  if (symbols[first] !== undefined) return symbols[first];
+  if (STATUS_SYMBOLS[first] !== undefined) return STATUS_SYMBOLS[first];
   const key = wordKey(text);
   for (const [words, status] of STATUS_WORDS) if (key === words || key.startsWith(`${words} `)) return status;
   return null;

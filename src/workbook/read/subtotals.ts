@@ -6,8 +6,8 @@
  * level, is a heading over those rows (their area), not a leaf. Its figures are then checked like
  * a total row (the heading logic of drift.ts turns a path prefix into a heading).
  */
-import { type Amount, amountFromInteger, divInt, toNumber } from "../../engine/amount";
-import { displayDecimals } from "../../engine/format";
+import { type Amount, toNumber } from "../../engine/amount";
+import { halfDisplayUnit } from "../../engine/format";
 import { makeFinding } from "../../i18n/findings.sv";
 import type { TableContext } from "./context";
 import type { RawRow } from "./drift";
@@ -74,7 +74,7 @@ function nestByLevel(raw: RawRow[], levels: number[]): void {
 function spansBySum(ctx: TableContext, raw: RawRow[]): number[] {
   const n = raw.length;
   const spans = new Array<number>(n).fill(0);
-  const half = divInt(amountFromInteger(1), 2 * 10 ** displayDecimals(ctx.unit));
+  const half = halfDisplayUnit(ctx.unit);
   const halfNumber = toNumber(half);
   const values = raw.map((r) => FIELDS.map((f) => r.input[f]));
   const numbers = values.map((v) => v.map((a) => (a === null ? null : toNumber(a))));

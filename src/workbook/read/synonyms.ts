@@ -501,6 +501,9 @@ export const EARMARK_MODE_WORDS: Record<string, "surplusOnly" | "both"> = {
  * A Måluppfyllelse cell as published, after normalising: "Helt uppnått", "Delvis", "Ej uppnått",
  * "Uppfyllt", symbols. Checked longest first; anything else is not read as a status.
  */
+/** Status symbols at the start of a Måluppfyllelse cell, as Följsam and many reports print them. */
+export const STATUS_SYMBOLS: Record<string, "full" | "partial" | "none"> = { "✔": "full", "✓": "full", "◐": "partial", "✖": "none", "✗": "none" };
+
 export const STATUS_WORDS: [string, "full" | "partial" | "none" | "notMeasured" | "notAssessable"][] = [
   ["ej matt", "notMeasured"],
   ["inte matt", "notMeasured"],
