@@ -17,7 +17,13 @@ import { writeFollowUp } from "../src/hosts/xlsx/write";
 import { unzip } from "../src/hosts/xlsx/xlsx.testkit";
 import { resolveSettings, runFollowUp } from "../src/workbook/followUp";
 
-const VALIDATOR = process.env.FOLJSAM_OOXML_VALIDATOR ?? resolve(ROOT, "..", "shared", "ooxml", "validate.py");
+/**
+ * The validator: the shared one beside the checkout where it is (it is kept up to date there),
+ * else the copy in tools/ooxml, so that a clone on its own runs the same check.
+ */
+const SHARED_VALIDATOR = resolve(ROOT, "..", "shared", "ooxml", "validate.py");
+const VALIDATOR =
+  process.env.FOLJSAM_OOXML_VALIDATOR ?? (existsSync(SHARED_VALIDATOR) ? SHARED_VALIDATOR : resolve(ROOT, "tools", "ooxml", "validate.py"));
 const SAMPLE = join(ROOT, "assets", "foljsam-exempel.xlsx");
 
 /** The validator's ERROR lines per file, for every file given. */
