@@ -49,6 +49,12 @@ export interface PlanCell {
   v: number | string | boolean | null;
   /** Formula without the leading "=", in A1 style, locale-invariant (comma separators). */
   f?: string;
+  /**
+   * On the first cell of a column run: the `fill` cells below it hold the same formula relative
+   * to their row (each still carries its own `f`). A host may write the run as one formula
+   * (the .xlsx host as a shared formula).
+   */
+  fill?: number;
   /** Locale-invariant number format code, e.g. "#,##0.0" or "0.0%". */
   numFmt?: string;
   styles?: StyleName[];
@@ -127,6 +133,48 @@ export interface SheetProtectionPlan {
   allowAutoFilter: boolean;
 }
 
+/** How a cell of a patterned row is made from the row's value: its look, and its formula for the row. */
+export interface PatternCell {
+  styles?: StyleName[];
+  numFmt?: string;
+  /** The formula for the 1-based row `n` (A1, no "="); absent for a value cell. */
+  formula?: (n: number) => string;
+}
+
+/** Rows alike but for their values (a table's leaf rows): the cells' looks and formulas, once. */
+export interface RowPattern {
+  cells: (PatternCell | null)[];
+}
+
+/**
+ * A row as a pattern and its values by column. A value cell without a value is empty, or a
+ * styled empty cell when the pattern gives it a look; a formula cell's value is its cached result.
+ * `fills` as PlanCell.fill, by column.
+ */
+export interface PatternRow {
+  pattern: RowPattern;
+  values: (number | string | null)[];
+  fills: (number | undefined)[] | null;
+}
+
+/**
+ * A sheet's rows made one at a time, for a sheet too large to hold as cells (Följsam Drift of a
+ * city's ledger): the .xlsx host streams them into the compressor, patterned rows without making
+ * their cells. `plan.rows` still gives every row (built when first read, for the Office host and tests).
+ */
+export interface PlanStream {
+  /** Number of rows, as `rows.length`. */
+  count: number;
+  /** Number of columns: the widest row. */
+  width: number;
+  /** The first rows (title, notes, header), held as cells; forPrint edits the title here. */
+  head: (PlanCell | null)[][];
+  /** Calls `visit` with every row in order, the head first; `height` in points for a row of wrapped text. */
+  forEach(visit: (row: (PlanCell | null)[], r: number, height: number | undefined) => void): void;
+  /** The same rows, a patterned row as its pattern and values. */
+  forEachPatterned(visit: (row: (PlanCell | null)[] | PatternRow, r: number, height: number | undefined) => void): void;
+}
+
 export interface SheetPlan {
   kind: PlanKind;
   /** Final sheet name (already made unique against the workbook's other sheets). */
@@ -157,6 +205,8 @@ export interface SheetPlan {
   unlockedRanges?: string[];
   /** Templates: protect the sheet (no password). */
   protection?: SheetProtectionPlan;
+  /** Rows made one at a time (see PlanStream); `rows` and `rowHeights` are then built on first read. */
+  stream?: PlanStream;
 }
 
 /** The defined-name prefix that marks a sheet as Följsam's own (see hosts). */

@@ -49,6 +49,8 @@ function fromExcelJs(ws: ExcelJS.Worksheet): Record<string, ComparableCell> {
       const numberFormat = cell.numFmt || "General";
       const v = cell.value;
       if (v !== null && typeof v === "object" && "formula" in v) out[cell.address] = { value: null, formula: v.formula, numberFormat };
+      // A cell of a shared formula: ExcelJS gives its formula moved from the master to this cell.
+      else if (v !== null && typeof v === "object" && "sharedFormula" in v) out[cell.address] = { value: null, formula: cell.formula, numberFormat };
       else if (v !== null && typeof v === "object" && "richText" in v) out[cell.address] = { value: v.richText.map((r) => r.text).join(""), numberFormat };
       else if (v !== null && typeof v === "object" && "error" in v) out[cell.address] = { value: v.error, numberFormat };
       else if (v instanceof Date || (v !== null && typeof v === "object")) throw new Error(`Oväntat cellvärde i ${ws.name}!${cell.address}: ${JSON.stringify(v)}`);

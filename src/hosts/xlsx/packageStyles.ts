@@ -79,91 +79,116 @@ function borderXml(spec: StyleSpec): string | null {
 }
 
 /**
- * The style sheet with the looks added, and the cellXfs index of each look by key; null when the
- * style sheet is not laid out as expected (then the caller writes the workbook another way).
+ * A workbook's style sheet to which looks are added as they are met: index() gives a look's
+ * cellXfs index at once (the sheets are written before the style sheet), xml() the style sheet
+ * with every look added so far.
  */
-export function addLooks(stylesXml: string, looks: ReadonlyMap<string, Look>): { xml: string; index: Map<string, number> } | null {
-  const fonts = block(stylesXml, "fonts");
-  const fills = block(stylesXml, "fills");
-  const borders = block(stylesXml, "borders");
-  const cellXfs = block(stylesXml, "cellXfs");
-  if (!fonts || !fills || !borders || !cellXfs) return null;
-  const numFmts = block(stylesXml, "numFmts");
-  if (numFmts && numFmts.start > fonts.start) return null;
+export class LookSheet {
+  private readonly existingFormats = new Map<string, number>();
+  private nextFormat = FIRST_CUSTOM_FORMAT;
+  private readonly newFormats: string[] = [];
+  private readonly fontTable: Table;
+  private readonly fillTable: Table;
+  private readonly borderTable: Table;
+  private readonly xfTable: Table;
+  private readonly byKey = new Map<string, number>();
 
-  const existingFormats = new Map<string, number>();
-  let nextFormat = FIRST_CUSTOM_FORMAT;
-  for (const m of (numFmts?.content ?? "").matchAll(/<numFmt\b[^>]*>/g)) {
-    const id = Number(/\snumFmtId="(\d+)"/.exec(m[0])?.[1]);
-    const code = /\sformatCode="([^"]*)"/.exec(m[0])?.[1];
-    if (!Number.isInteger(id)) return null;
-    if (code !== undefined) existingFormats.set(code, id);
-    nextFormat = Math.max(nextFormat, id + 1);
+  private constructor(
+    private readonly stylesXml: string,
+    private readonly blocks: { fonts: Block; fills: Block; borders: Block; cellXfs: Block; numFmts: Block | null },
+  ) {
+    this.fontTable = new Table(count(blocks.fonts.content, "font"));
+    this.fillTable = new Table(count(blocks.fills.content, "fill"));
+    this.borderTable = new Table(count(blocks.borders.content, "border"));
+    this.xfTable = new Table(count(blocks.cellXfs.content, "xf"));
   }
-  const newFormats: string[] = [];
-  const formatId = (code: string): number => {
+
+  /** null when the style sheet is not laid out as expected (then the caller writes the workbook another way). */
+  static parse(stylesXml: string): LookSheet | null {
+    const fonts = block(stylesXml, "fonts");
+    const fills = block(stylesXml, "fills");
+    const borders = block(stylesXml, "borders");
+    const cellXfs = block(stylesXml, "cellXfs");
+    if (!fonts || !fills || !borders || !cellXfs) return null;
+    const numFmts = block(stylesXml, "numFmts");
+    if (numFmts && numFmts.start > fonts.start) return null;
+    const sheet = new LookSheet(stylesXml, { fonts, fills, borders, cellXfs, numFmts });
+    for (const m of (numFmts?.content ?? "").matchAll(/<numFmt\b[^>]*>/g)) {
+      const id = Number(/\snumFmtId="(\d+)"/.exec(m[0])?.[1]);
+      const code = /\sformatCode="([^"]*)"/.exec(m[0])?.[1];
+      if (!Number.isInteger(id)) return null;
+      if (code !== undefined) sheet.existingFormats.set(code, id);
+      sheet.nextFormat = Math.max(sheet.nextFormat, id + 1);
+    }
+    return sheet;
+  }
+
+  private formatId(code: string): number {
     const builtIn = BUILT_IN_FORMATS[code];
     if (builtIn !== undefined) return builtIn;
     const escaped = xmlText(code);
-    let id = existingFormats.get(escaped);
+    let id = this.existingFormats.get(escaped);
     if (id === undefined) {
-      id = nextFormat++;
-      existingFormats.set(escaped, id);
-      newFormats.push(`<numFmt numFmtId="${id}" formatCode="${escaped}"/>`);
+      id = this.nextFormat++;
+      this.existingFormats.set(escaped, id);
+      this.newFormats.push(`<numFmt numFmtId="${id}" formatCode="${escaped}"/>`);
     }
     return id;
-  };
+  }
 
-  const fontTable = new Table(count(fonts.content, "font"));
-  const fillTable = new Table(count(fills.content, "fill"));
-  const borderTable = new Table(count(borders.content, "border"));
-  const xfTable = new Table(count(cellXfs.content, "xf"));
-  const index = new Map<string, number>();
-  for (const [key, look] of looks) {
+  /** The cellXfs index of a look, by its key (styleKey), added when first met. */
+  index(key: string, look: Look): number {
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
     const spec: StyleSpec = {};
     for (const name of look.names) Object.assign(spec, STYLES[name]);
     const font = fontXml(spec);
     const fill = fillXml(spec);
     const border = borderXml(spec);
-    const numFmtId = look.numFmt ? formatId(look.numFmt) : 0;
     const alignment =
       spec.wrap || spec.horizontal ? `<alignment${spec.horizontal ? ` horizontal="${spec.horizontal}"` : ""}${spec.wrap ? ' wrapText="1"' : ""}/>` : "";
-    if (!font && !fill && !border && !look.numFmt && !alignment) {
-      // A look that changes nothing (the "text" style): no format, as ExcelJS writes it.
-      index.set(key, 0);
-      continue;
+    let xf = 0;
+    // A look that changes nothing (the "text" style) has no format, as ExcelJS writes it.
+    if (font || fill || border || look.numFmt || alignment) {
+      const numFmtId = look.numFmt ? this.formatId(look.numFmt) : 0;
+      const attributes = [
+        `numFmtId="${numFmtId}"`,
+        `fontId="${font ? this.fontTable.index(font) : 0}"`,
+        `fillId="${fill ? this.fillTable.index(fill) : 0}"`,
+        `borderId="${border ? this.borderTable.index(border) : 0}"`,
+        'xfId="0"',
+        ...(look.numFmt ? ['applyNumberFormat="1"'] : []),
+        ...(font ? ['applyFont="1"'] : []),
+        ...(fill ? ['applyFill="1"'] : []),
+        ...(border ? ['applyBorder="1"'] : []),
+        ...(alignment ? ['applyAlignment="1"'] : []),
+      ].join(" ");
+      xf = this.xfTable.index(alignment ? `<xf ${attributes}>${alignment}</xf>` : `<xf ${attributes}/>`);
     }
-    const attributes = [
-      `numFmtId="${numFmtId}"`,
-      `fontId="${font ? fontTable.index(font) : 0}"`,
-      `fillId="${fill ? fillTable.index(fill) : 0}"`,
-      `borderId="${border ? borderTable.index(border) : 0}"`,
-      'xfId="0"',
-      ...(look.numFmt ? ['applyNumberFormat="1"'] : []),
-      ...(font ? ['applyFont="1"'] : []),
-      ...(fill ? ['applyFill="1"'] : []),
-      ...(border ? ['applyBorder="1"'] : []),
-      ...(alignment ? ['applyAlignment="1"'] : []),
-    ].join(" ");
-    index.set(key, xfTable.index(alignment ? `<xf ${attributes}>${alignment}</xf>` : `<xf ${attributes}/>`));
+    this.byKey.set(key, xf);
+    return xf;
   }
 
-  const replaceBlock = (b: Block, tag: string, added: string[]): [number, number, string] => [
-    b.start,
-    b.end,
-    `${withCount(b.open, count(b.content, tag) + added.length)}${b.content}${added.join("")}${b.close}`,
-  ];
-  const edits: [number, number, string][] = [
-    replaceBlock(fonts, "font", fontTable.added),
-    replaceBlock(fills, "fill", fillTable.added),
-    replaceBlock(borders, "border", borderTable.added),
-    replaceBlock(cellXfs, "xf", xfTable.added),
-  ];
-  if (newFormats.length > 0) {
-    if (numFmts) edits.push(replaceBlock(numFmts, "numFmt", newFormats));
-    else edits.push([fonts.start, fonts.start, `<numFmts count="${newFormats.length}">${newFormats.join("")}</numFmts>`]);
+  /** The style sheet with the looks added so far. */
+  xml(): string {
+    const { fonts, fills, borders, cellXfs, numFmts } = this.blocks;
+    const replaceBlock = (b: Block, tag: string, added: string[]): [number, number, string] => [
+      b.start,
+      b.end,
+      `${withCount(b.open, count(b.content, tag) + added.length)}${b.content}${added.join("")}${b.close}`,
+    ];
+    const edits: [number, number, string][] = [
+      replaceBlock(fonts, "font", this.fontTable.added),
+      replaceBlock(fills, "fill", this.fillTable.added),
+      replaceBlock(borders, "border", this.borderTable.added),
+      replaceBlock(cellXfs, "xf", this.xfTable.added),
+    ];
+    if (this.newFormats.length > 0) {
+      if (numFmts) edits.push(replaceBlock(numFmts, "numFmt", this.newFormats));
+      else edits.push([fonts.start, fonts.start, `<numFmts count="${this.newFormats.length}">${this.newFormats.join("")}</numFmts>`]);
+    }
+    let xml = this.stylesXml;
+    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0] || b[1] - a[1])) xml = xml.slice(0, start) + text + xml.slice(end);
+    return xml;
   }
-  let xml = stylesXml;
-  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0] || b[1] - a[1])) xml = xml.slice(0, start) + text + xml.slice(end);
-  return { xml, index };
 }

@@ -1,11 +1,11 @@
 import { posix } from "path";
 import { FOLLOW_UP_NAME_PREFIX, type SheetPlan } from "../../workbook/plan";
 import { canDefer } from "./deferredCells";
-import { addLooks, type Look } from "./packageStyles";
-import { ChunkWriter, sheetDimension, styleKey, writeWorksheet, xmlText } from "./sheetXml";
+import { LookSheet } from "./packageStyles";
+import { ChunkWriter, sheetDimension, writeWorksheet, xmlText } from "./sheetXml";
 import { checkPlanNames } from "./sheetNames";
 import { compressedData, entryData, readCentralDirectory, type ZipEntry } from "./zipCheck";
-import { Deflater, type ZipPart, writeZip } from "./zipWrite";
+import { Deflater, DEFLATE_LEVEL, FAST_DEFLATE_LEVEL, type ZipPart, writeZip } from "./zipWrite";
 
 /**
  * Writing the follow-up sheets into the workbook's own package instead of re-saving it through
@@ -194,20 +194,9 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
     dropParts.add(posix.join(posix.dirname(part), "_rels", `${posix.basename(part)}.rels`));
   }
 
-  // The looks of the new sheets, appended to the workbook's style sheet.
-  const looks = new Map<string, Look>();
-  for (const plan of plans) {
-    for (const row of plan.rows) {
-      if (!row) continue;
-      for (const cell of row) {
-        if (!cell) continue;
-        const key = styleKey(cell.styles, cell.numFmt);
-        if (key !== "" && !looks.has(key)) looks.set(key, { names: cell.styles ?? [], numFmt: cell.numFmt });
-      }
-    }
-  }
-  const styles = addLooks(stylesXml, looks);
-  if (!styles) return null;
+  // The looks of the new sheets, appended to the workbook's style sheet as the sheets meet them.
+  const looks = LookSheet.parse(stylesXml);
+  if (!looks) return null;
 
   // New parts, relationships and sheet entries.
   const taken = new Set(entries.filter((e) => !dropParts.has(e.name)).map((e) => e.name.toLowerCase()));
@@ -310,13 +299,23 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
   if (closeTypes < 0) return null;
   types = types.slice(0, closeTypes) + added.map((a) => `<Override PartName="/${a.part}" ContentType="${WORKSHEET_CONTENT}"/>`).join("") + types.slice(closeTypes);
 
+  // The new sheets, each compressed on the thread pool while the next rows are written; then the
+  // style sheet with the looks they used.
+  const sheetParts: ZipPart[] = added.map((a) => {
+    const deflater = new Deflater(deflateLevel(a.plan));
+    const out = new ChunkWriter(deflater);
+    writeWorksheet(out, a.plan, (key, names, numFmt) => looks.index(key, { names: names ?? [], numFmt }), sheetDimension(a.plan), selection !== null && a.plan.active === true);
+    out.flush();
+    return { name: a.part, deflater };
+  });
+
   // The zip: untouched parts copied compressed, edited ones and the new sheets deflated.
   const edited = new Map<string, Buffer>([
     ...(selection?.sheet ? [selection.sheet] : []),
     ["xl/workbook.xml", Buffer.from(wb, "utf8")],
     ["xl/_rels/workbook.xml.rels", Buffer.from(relsOut, "utf8")],
     ["[Content_Types].xml", Buffer.from(types, "utf8")],
-    [stylesRel.part, Buffer.from(styles.xml, "utf8")],
+    [stylesRel.part, Buffer.from(looks.xml(), "utf8")],
   ]);
   const parts: ZipPart[] = [];
   for (const e of entries) {
@@ -325,15 +324,15 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
     if (data) parts.push({ name: e.name, chunks: [data] });
     else parts.push({ name: e.name, raw: { method: e.method, crc: e.crc32, size: e.uncompressedSize, body: compressedData(original, e, file) } });
   }
-  for (const a of added) {
-    // Compressed on the thread pool while the next rows are written.
-    const deflater = new Deflater();
-    const out = new ChunkWriter(deflater);
-    writeWorksheet(out, a.plan, styles.index, sheetDimension(a.plan), selection !== null && a.plan.active === true);
-    out.flush();
-    parts.push({ name: a.part, deflater });
-  }
+  parts.push(...sheetParts);
   return writeZip(parts);
+}
+
+/** Rows above which a sheet is deflated at zlib's fastest level: its time, not its size, is what the user waits for. */
+const FAST_DEFLATE_ROWS = 20_000;
+
+function deflateLevel(plan: SheetPlan): number {
+  return (plan.stream?.count ?? 0) > FAST_DEFLATE_ROWS ? FAST_DEFLATE_LEVEL : DEFLATE_LEVEL;
 }
 
 /** The user's sheet is rewritten to drop its selection only up to this size; a larger one keeps it. */

@@ -121,6 +121,23 @@ describe("Följsam Drift, VB 2019 (mnkr)", () => {
   it("marks deficits on the deviation cell", () => {
     expect(cell("Verksamhet för personer med funktionsnedsättning", "Avvikelse").styles).toContain("deficit");
     expect(cell("Barn och ungdom", "Avvikelse").styles ?? []).not.toContain("deficit");
+    // Every row, leaf or group: once on each negative deviation, never on another.
+    for (let r = hr + 1; r < plan.rows.length; r++) {
+      const dev = plan.rows[r][col("Avvikelse")];
+      if (!dev || typeof dev.v !== "number") continue;
+      expect((dev.styles ?? []).filter((st) => st === "deficit")).toHaveLength(dev.v < 0 ? 1 : 0);
+    }
+  });
+
+  it("marks a run of rows with the same formula on its first cell, each cell keeping its own formula", () => {
+    const units = ["Tillfälliga boenden nyanlända", "Tillståndsenheten", "Boutredningsenheten och övrigt"].map((u) => rowOf(plan, `  ${u}`));
+    for (const h of ["Avvikelse", "Avvikelse %"]) {
+      const cells = units.map((r) => cellAt(plan, r, col(h))!);
+      expect(cells.map((c) => c.fill)).toEqual([2, undefined, undefined]);
+      expect(cells[2].f).toBe(cells[0].f!.replace(new RegExp(`${units[0] + 1}`, "g"), `${units[2] + 1}`));
+    }
+    // A group row sums its lines: no run.
+    expect(cellAt(plan, rowOf(plan, "Övrig verksamhet"), col("Avvikelse"))!.fill).toBeUndefined();
   });
 
   it("keeps comments as plain text, wrapped", () => {

@@ -1,20 +1,21 @@
-import { type Amount, sumPresent } from "../../engine/amount";
+import { type Amount, sumPresent, toNumber } from "../../engine/amount";
 import { amountNumberFormat } from "../../engine/format";
 import type { AmountFields, DriftNodeResult, DriftRowResult, OperatingResult, Period, Unit } from "../../engine/types";
-import type { SheetPlan, StyleName } from "../plan";
+import type { PatternCell, PatternRow, RowPattern, SheetPlan, StyleName } from "../plan";
 import { deviationNumberFormat } from "../styles";
 import {
-  amount,
   amountFormula,
   at,
   type Column,
   Columns,
   DATA_BAR_COLOR,
+  expandPatternRow,
   formula,
   PERCENT_FORMAT,
   type PlanRow,
   RowBuffer,
   sheetPlan,
+  streamedPlan,
   styleRow,
   sumFormula,
   text,
@@ -127,33 +128,115 @@ export function buildDriftSheet(
       ? null
       : formula(`IF(${at(L("budget"), r)}=0,"",${at(L("deviation"), r)}/ABS(${at(L("budget"), r)}))`, line.fields.deviationPct ?? "", PERCENT_FORMAT);
 
-  const leafRow = (line: DriftLine, r: number): PlanRow => {
-    const row = cols.row();
-    const put = (k: DriftKey, cell: PlanRow[number]) => {
-      if (cols.has(k)) row[cols.index(k)] = cell;
-    };
-    put("name", text(DRIFT_TEXTS.indent.repeat(line.level) + line.name));
-    for (const k of ["priorYear", "budget", "actual", "transfer", "prev", ...earmarkKeys] as AmountKey[]) put(k, amount(valueOf(line, k), formatOf(k)));
-    put("base", amount(line.fields.base, fmt, ...(line.substituted ? (["note"] as StyleName[]) : [])));
-    const dev = line.fields.deviation;
-    if (dev !== null) put("deviation", amountFormula(`${at(L("budget"), r)}-${at(L("base"), r)}`, dev, devFmt));
-    const adjusted = line.fields.adjustedDeviation;
-    if (adjusted !== null && dev !== null) {
-      const shown = earmarkKeys.map((k) => valueOf(line, k) ?? 0n).reduce((a, b) => a + b, 0n);
-      const terms = ["deviation", "transfer", ...earmarkKeys].map((k) => at(L(k as DriftKey), r));
-      put(
-        "adjusted",
-        dev + line.fields.resultTransfer + shown === adjusted ? amountFormula(terms.join("+"), adjusted, devFmt) : amount(adjusted, devFmt),
-      );
+  /** Which of the row's derived cells are formulas: the same formula, row by row, makes a run. */
+  const adjustedIsFormula = (line: DriftLine): boolean => {
+    const f = line.fields;
+    if (f.adjustedDeviation === null || f.deviation === null) return false;
+    const shown = earmarkKeys.reduce((sum, k) => sum + (valueOf(line, k) ?? 0n), 0n);
+    return f.deviation + f.resultTransfer + shown === f.adjustedDeviation;
+  };
+  const FORMULA_KEYS = ["deviation", "adjusted", "pct", "diff"] as const;
+  type FormulaKey = (typeof FORMULA_KEYS)[number];
+  const hasFormula = (line: DriftLine, k: FormulaKey): boolean => {
+    if (line.children.length > 0) return false;
+    if (k === "adjusted") return adjustedIsFormula(line);
+    if (k === "diff") return cols.has("diff") && valueOf(line, "diff") !== null;
+    return line.fields.deviation !== null;
+  };
+  type Fills = Partial<Record<FormulaKey, number>>;
+
+  // A leaf row is made for every input row of a city's ledger: columns, letters and formats once.
+  const ix = (k: DriftKey) => (cols.has(k) ? cols.index(k) : -1);
+  const iName = ix("name");
+  const iBase = ix("base");
+  const iDeviation = ix("deviation");
+  const iAdjusted = ix("adjusted");
+  const iPct = ix("pct");
+  const iDiff = ix("diff");
+  const iComment = ix("comment");
+  const valueColumns = (["priorYear", "budget", "actual", "transfer", "prev", ...earmarkKeys] as AmountKey[])
+    .filter((k) => cols.has(k))
+    .map((k) => ({ i: cols.index(k), k, numFmt: formatOf(k) }));
+  const [lBudget, lBase, lDeviation] = [L("budget"), L("base"), L("deviation")];
+  const lPrev = cols.has("prev") ? L("prev") : "";
+  const adjustedTerms = ["deviation", "transfer", ...earmarkKeys].map((k) => L(k as DriftKey));
+  const diffFormat = formatOf("diff");
+  const indents = [""];
+  const indent = (level: number) => (indents[level] ??= DRIFT_TEXTS.indent.repeat(level));
+  const NOTE: StyleName[] = ["note"];
+  const WRAP: StyleName[] = ["wrap"];
+  const DEFICIT: StyleName[] = ["deficit"];
+  const deviationFormula = (n: number) => `${lBudget}${n}-${lBase}${n}`;
+  const adjustedFormula = (n: number) => adjustedTerms.map((l) => l + n).join("+");
+  const pctFormula = (n: number) => `IF(${lBudget}${n}=0,"",${lDeviation}${n}/ABS(${lBudget}${n}))`;
+  const diffFormula = period === "VB" ? (n: number) => `${lPrev}${n}-${lBase}${n}` : (n: number) => `${lBase}${n}-${lPrev}${n}`;
+
+  /** What a leaf row has, as the bits of its pattern's key. */
+  const HAS_DEVIATION = 1;
+  const IN_DEFICIT = 2;
+  const HAS_ADJUSTED = 4;
+  const ADJUSTED_FORMULA = 8;
+  const HAS_DIFF = 16;
+  const SUBSTITUTED = 32;
+
+  /** The leaf rows' patterns, by which of their cells they have (see patternOf). */
+  const patterns = new Map<number, RowPattern>();
+  const patternOf = (key: number): RowPattern => {
+    let pattern = patterns.get(key);
+    if (pattern) return pattern;
+    const cells: (PatternCell | null)[] = new Array<PatternCell | null>(cols.width).fill(null);
+    cells[iName] = {};
+    for (const c of valueColumns) cells[c.i] = { numFmt: c.numFmt };
+    cells[iBase] = key & SUBSTITUTED ? { numFmt: fmt, styles: NOTE } : { numFmt: fmt };
+    if (key & HAS_DEVIATION) {
+      cells[iDeviation] = key & IN_DEFICIT ? { numFmt: devFmt, styles: DEFICIT, formula: deviationFormula } : { numFmt: devFmt, formula: deviationFormula };
+      cells[iPct] = { numFmt: PERCENT_FORMAT, formula: pctFormula };
+      if (key & HAS_ADJUSTED) cells[iAdjusted] = key & ADJUSTED_FORMULA ? { numFmt: devFmt, formula: adjustedFormula } : { numFmt: devFmt };
     }
-    put("pct", pctCell(line, r));
-    const diff = valueOf(line, "diff");
-    if (cols.has("diff") && diff !== null) {
-      const f = period === "VB" ? `${at(L("prev"), r)}-${at(L("base"), r)}` : `${at(L("base"), r)}-${at(L("prev"), r)}`;
-      put("diff", amountFormula(f, diff, formatOf("diff")));
+    if (key & HAS_DIFF) cells[iDiff] = { numFmt: diffFormat, formula: diffFormula };
+    cells[iComment] = { styles: WRAP };
+    pattern = { cells };
+    patterns.set(key, pattern);
+    return pattern;
+  };
+
+  /** A leaf row: its values in the pattern of the cells it has, no cell objects (a city's ledger has 10^6 of them). */
+  const leafRow = (line: DriftLine, fills: Fills): PatternRow => {
+    const values: (number | string | null)[] = new Array<number | string | null>(cols.width).fill(null);
+    const f = line.fields;
+    const name = indent(line.level) + line.name;
+    values[iName] = name === "" ? null : name;
+    for (const c of valueColumns) {
+      const a = valueOf(line, c.k);
+      values[c.i] = a === null ? null : toNumber(a);
     }
-    put("comment", text(line.comment, "wrap"));
-    return row;
+    values[iBase] = f.base === null ? null : toNumber(f.base);
+    let key = line.substituted ? SUBSTITUTED : 0;
+    const dev = f.deviation;
+    if (dev !== null) {
+      const v = toNumber(dev);
+      key |= v < 0 ? HAS_DEVIATION | IN_DEFICIT : HAS_DEVIATION;
+      values[iDeviation] = v;
+      values[iPct] = f.deviationPct ?? "";
+      if (f.adjustedDeviation !== null) {
+        key |= adjustedIsFormula(line) ? HAS_ADJUSTED | ADJUSTED_FORMULA : HAS_ADJUSTED;
+        values[iAdjusted] = toNumber(f.adjustedDeviation);
+      }
+    }
+    if (iDiff >= 0) {
+      const diff = valueOf(line, "diff");
+      if (diff !== null) {
+        key |= HAS_DIFF;
+        values[iDiff] = toNumber(diff);
+      }
+    }
+    values[iComment] = line.comment === null || line.comment === "" ? null : String(line.comment);
+    let byColumn: (number | undefined)[] | null = null;
+    for (const k of FORMULA_KEYS) {
+      const fill = fills[k];
+      if (fill) (byColumn ??= [])[ix(k)] = fill;
+    }
+    return { pattern: patternOf(key), values, fills: byColumn };
   };
 
   const groupRow = (line: DriftLine, r: number, childRows: number[]): PlanRow => {
@@ -164,15 +247,14 @@ export function buildDriftSheet(
       const v = valueOf(line, k);
       if (v !== null) row[cols.index(k)] = amountFormula(sumFormula(L(k), childRows), v, formatOf(k));
     }
+    const dev = row[iDeviation];
+    if (dev && typeof dev.v === "number" && dev.v < 0) row[iDeviation] = { ...dev, styles: [...(dev.styles ?? []), "deficit"] };
     row[cols.index("pct")] = pctCell(line, r);
     row[cols.index("comment")] = text(line.comment, "wrap");
     return row;
   };
 
   const finish = (row: PlanRow, line: DriftLine, styles: StyleName[]): PlanRow => {
-    const devIndex = cols.index("deviation");
-    const dev = row[devIndex];
-    if (dev && typeof dev.v === "number" && dev.v < 0) row[devIndex] = { ...dev, styles: [...(dev.styles ?? []), "deficit"] };
     // The yellow band fades in black-and-white print; the mark in the empty comment cell stays.
     const commentIndex = cols.index("comment");
     if (line.needsComment && line.level === 0 && (row[commentIndex]?.v ?? null) === null) row[commentIndex] = text(DRIFT_TEXTS.commentRequired, "note");
@@ -185,22 +267,21 @@ export function buildDriftSheet(
   b.add([text(DRIFT_TEXTS.signNote(unit, period), "note")]);
   const notes: string[] = [];
   if (areaLines.some((l) => l.needsComment)) notes.push(DRIFT_TEXTS.needsCommentNote);
-  if (op.areas.some((a) => allRows(a).some((r) => r.forecastSubstituted))) notes.push(DRIFT_TEXTS.substitutedNote);
+  if (op.areas.some((a) => anyRow(a, (r) => r.forecastSubstituted))) notes.push(DRIFT_TEXTS.substitutedNote);
   b.add(notes.length > 0 ? [text(notes.join(" "), "note")] : []);
   const headerRow = b.add(cols.headerRow());
 
-  const render = (line: DriftLine): number => {
-    const r = b.add();
-    if (line.children.length === 0) {
-      b.set(r, finish(leafRow(line, r), line, []));
-    } else {
-      const childRows = line.children.map(render);
-      b.set(r, finish(groupRow(line, r, childRows), line, line.level === 0 ? ["subtotal"] : []));
-    }
-    return r;
+  // Every line's row, a group before the lines under it; the rows themselves are made when the
+  // sheet is written (PlanStream), one at a time.
+  const rowOf = new Map<DriftLine, number>();
+  let next = b.next;
+  const place = (line: DriftLine): void => {
+    rowOf.set(line, next++);
+    for (const child of line.children) place(child);
   };
-  const areaRows = areaLines.map(render);
-  const lastBodyRow = b.next - 1;
+  areaLines.forEach(place);
+  const areaRows = areaLines.map((l) => rowOf.get(l)!);
+  const lastBodyRow = next - 1;
 
   const totalLine: DriftLine = {
     name: DRIFT_TEXTS.total,
@@ -212,15 +293,43 @@ export function buildDriftSheet(
     substituted: false,
     needsComment: false,
   };
-  const totalRow = b.next;
-  b.add(finish(groupRow(totalLine, totalRow, areaRows), totalLine, ["total"]));
+  const totalRow = next;
+
+  /** Lines side by side, in order; a run of leaves with the same formula is marked on its first cell. */
+  const emitLines = (lines: DriftLine[], visit: (row: PlanRow | PatternRow) => void): void => {
+    lines.forEach((line, i) => {
+      if (line.children.length > 0) {
+        visit(finish(groupRow(line, rowOf.get(line)!, line.children.map((c) => rowOf.get(c)!)), line, line.level === 0 ? ["subtotal"] : []));
+        emitLines(line.children, visit);
+        return;
+      }
+      const fills: Fills = {};
+      for (const k of FORMULA_KEYS) {
+        if (!hasFormula(line, k) || (i > 0 && hasFormula(lines[i - 1], k))) continue;
+        let n = 0;
+        while (i + n + 1 < lines.length && hasFormula(lines[i + n + 1], k)) n++;
+        if (n > 0) fills[k] = n;
+      }
+      const row = leafRow(line, fills);
+      // A row to be commented is marked in every cell: made as cells.
+      visit(line.needsComment ? finish(expandPatternRow(row, rowOf.get(line)! + 1), line, []) : row);
+    });
+  };
 
   const devLetter = L("deviation");
-  const plan = sheetPlan("drift", sheetName, b.rows, cols.widths(), headerRow, {
-    freezeColumns: 1,
-    conditionalFormats:
-      areaRows.length > 0 ? [{ type: "dataBar", range: `${at(devLetter, areaRows[0])}:${at(devLetter, lastBodyRow)}`, color: DATA_BAR_COLOR }] : [],
-  });
+  const plan = streamedPlan(
+    sheetPlan("drift", sheetName, b.rows, cols.widths(), headerRow, {
+      freezeColumns: 1,
+      conditionalFormats:
+        areaRows.length > 0 ? [{ type: "dataBar", range: `${at(devLetter, areaRows[0])}:${at(devLetter, lastBodyRow)}`, color: DATA_BAR_COLOR }] : [],
+    }),
+    totalRow + 1,
+    cols.width,
+    (visit) => {
+      emitLines(areaLines, visit);
+      visit(finish(groupRow(totalLine, totalRow, areaRows), totalLine, ["total"]));
+    },
+  );
 
   const anchors: DriftAnchors = {
     sheet: sheetName,
@@ -259,6 +368,6 @@ function leafLine(row: DriftRowResult, level: number, needsComment: boolean): Dr
   return { name: row.name, level, fields: row, comment: row.comment, children: [], earmark, substituted: row.forecastSubstituted, needsComment };
 }
 
-function allRows(node: DriftNodeResult): DriftRowResult[] {
-  return node.rows.concat(node.children.flatMap(allRows));
+function anyRow(node: DriftNodeResult, test: (row: DriftRowResult) => boolean): boolean {
+  return node.rows.some(test) || node.children.some((c) => anyRow(c, test));
 }

@@ -1,6 +1,6 @@
 import { type Amount, toNumber } from "../../engine/amount";
 import { columnLetters } from "../cells";
-import type { PlanCell, PlanKind, SheetPlan, StyleName } from "../plan";
+import type { PatternRow, PlanCell, PlanKind, PlanStream, SheetPlan, StyleName } from "../plan";
 
 /**
  * Small building blocks shared by the sheet builders: cells, columns, rows and formula text.
@@ -73,7 +73,10 @@ export function absColumnRange(col: string, firstRow: number, lastRow: number): 
  * "SUM(C5:C7,C10)". Excel takes at most 255 arguments, so longer lists nest.
  */
 export function sumFormula(col: string, rows: number[]): string {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  // A group's rows come in order (its lines are placed one after the other): sorted only when not.
+  let ordered = true;
+  for (let i = 1; i < rows.length && ordered; i++) ordered = rows[i] > rows[i - 1];
+  const sorted = ordered ? rows : [...new Set(rows)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
@@ -101,9 +104,12 @@ export interface Column<K extends string> {
 /** The columns of one table, in order; looks up a column's index and letter by key. */
 export class Columns<K extends string> {
   private readonly byKey = new Map<K, number>();
+  private readonly letters: string[];
 
   constructor(readonly list: Column<K>[]) {
     list.forEach((c, i) => this.byKey.set(c.key, i));
+    // Formulas name these on every row of a large sheet.
+    this.letters = list.map((_, i) => columnLetters(i));
   }
 
   has(key: K): boolean {
@@ -117,7 +123,7 @@ export class Columns<K extends string> {
   }
 
   letter(key: K): string {
-    return columnLetters(this.index(key));
+    return this.letters[this.index(key)];
   }
 
   get width(): number {
@@ -203,6 +209,17 @@ export function wrappedLines(s: string, width: number): number {
   return lines;
 }
 
+/** The height in points of a row with wrapped text taking more than one line; undefined otherwise. */
+export function wrappedRowHeight(cells: PlanRow, widths: readonly number[]): number | undefined {
+  let lines = 1;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (!cell || typeof cell.v !== "string" || !cell.styles?.some((st) => WRAPPING.has(st))) continue;
+    lines = Math.max(lines, wrappedLines(cell.v, widths[c] ?? 8.43));
+  }
+  return lines > 1 ? lines * LINE_POINTS : undefined;
+}
+
 /**
  * Row heights for rows of wrapped text: neither Excel nor LibreOffice sets them by themselves for
  * a file written by a program, so without them a long comment runs into the row below.
@@ -211,12 +228,8 @@ export function wrappedRowHeights(rows: readonly (PlanRow | undefined)[], widths
   let out: (number | undefined)[] | undefined;
   rows.forEach((cells, r) => {
     if (!cells) return;
-    let lines = 1;
-    cells.forEach((cell, c) => {
-      if (!cell || typeof cell.v !== "string" || !cell.styles?.some((st) => WRAPPING.has(st))) return;
-      lines = Math.max(lines, wrappedLines(cell.v, widths[c] ?? 8.43));
-    });
-    if (lines > 1) (out ??= [])[r] = lines * LINE_POINTS;
+    const height = wrappedRowHeight(cells, widths);
+    if (height !== undefined) (out ??= [])[r] = height;
   });
   return out;
 }
@@ -244,5 +257,88 @@ export function sheetPlan(
   if (headerRow !== null && plan.printTitleRows === undefined) plan.printTitleRows = [headerRow + 1, headerRow + 1];
   const heights = wrappedRowHeights(plan.rows, plan.columnWidths);
   if (heights && plan.rowHeights === undefined) plan.rowHeights = heights;
+  return plan;
+}
+
+/** The cells of a patterned row for the 1-based row `n`, as the other rows' cells are. */
+export function expandPatternRow(row: PatternRow, n: number): PlanRow {
+  const cells = row.pattern.cells;
+  const out: PlanRow = new Array<PlanCell | null>(cells.length).fill(null);
+  for (let c = 0; c < cells.length; c++) {
+    const p = cells[c];
+    if (!p) continue;
+    const v = row.values[c] ?? null;
+    if (!p.formula && v === null && !p.styles) continue;
+    const cell: PlanCell = { v };
+    if (p.formula) cell.f = p.formula(n);
+    if (p.numFmt !== undefined && (v !== null || p.formula)) cell.numFmt = p.numFmt;
+    if (p.styles) cell.styles = [...p.styles];
+    const fill = row.fills?.[c];
+    if (fill) cell.fill = fill;
+    out[c] = cell;
+  }
+  return out;
+}
+
+export function isPatternRow(row: PlanRow | PatternRow): row is PatternRow {
+  return !Array.isArray(row);
+}
+
+/** wrappedRowHeight for a patterned row. */
+function patternRowHeight(row: PatternRow, widths: readonly number[]): number | undefined {
+  let lines = 1;
+  const cells = row.pattern.cells;
+  for (let c = 0; c < cells.length; c++) {
+    const v = row.values[c];
+    if (typeof v !== "string" || !cells[c]?.styles?.some((st) => WRAPPING.has(st))) continue;
+    lines = Math.max(lines, wrappedLines(v, widths[c] ?? 8.43));
+  }
+  return lines > 1 ? lines * LINE_POINTS : undefined;
+}
+
+/**
+ * A plan whose rows after `plan.rows` (its head: title, notes, header) are made one at a time by
+ * `body` (PlanStream). `rows` and `rowHeights` become every row, built when first read.
+ */
+export function streamedPlan(plan: SheetPlan, count: number, width: number, body: (visit: (row: PlanRow | PatternRow) => void) => void): SheetPlan {
+  const head = plan.rows;
+  const widths = plan.columnWidths;
+  const forEachPatterned: PlanStream["forEachPatterned"] = (visit) => {
+    let r = 0;
+    const each = (row: PlanRow | PatternRow) => {
+      visit(row, r, isPatternRow(row) ? patternRowHeight(row, widths) : wrappedRowHeight(row, widths));
+      r++;
+    };
+    head.forEach(each);
+    body(each);
+    if (r !== count) throw new Error(`${plan.name}: ${r} rows made, ${count} announced`);
+  };
+  const stream: PlanStream = {
+    count,
+    width,
+    head,
+    forEachPatterned,
+    forEach: (visit) => forEachPatterned((row, r, height) => visit(isPatternRow(row) ? expandPatternRow(row, r + 1) : row, r, height)),
+  };
+  let rows: PlanRow[] | undefined;
+  let heights: (number | undefined)[] | undefined | null = null;
+  const all = (): PlanRow[] => {
+    if (rows === undefined) {
+      const made: PlanRow[] = [];
+      stream.forEach((row) => made.push(row));
+      rows = made;
+    }
+    return rows;
+  };
+  delete plan.rowHeights;
+  Object.defineProperty(plan, "rows", { enumerable: true, configurable: true, get: all, set: (v: PlanRow[]) => (rows = v) });
+  Object.defineProperty(plan, "rowHeights", {
+    enumerable: true,
+    configurable: true,
+    get: () => (heights === null ? (heights = wrappedRowHeights(all(), widths)) : heights),
+    set: (v: (number | undefined)[] | undefined) => (heights = v),
+  });
+  // Not enumerable: a plan compared or copied as data shows its rows, not the function that makes them.
+  Object.defineProperty(plan, "stream", { enumerable: false, configurable: true, value: stream });
   return plan;
 }

@@ -88,8 +88,10 @@ export function buildSheetPlans(result: FollowUpResult, names: Record<OutputKind
 export function forPrint(plans: SheetPlan[], unitName: string | null, report: string): void {
   for (const plan of plans) {
     plan.headerFooter = { headerLeft: unitName ?? "", headerRight: report, footerLeft: plan.name };
-    const title = plan.rows[0]?.[0];
-    if (unitName && title && typeof title.v === "string" && title.styles?.includes("title")) plan.rows[0][0] = { ...title, v: PRINT_TEXTS.title(unitName, title.v) };
+    // A streamed plan's title is in its head: reading `rows` would make every row.
+    const first = (plan.stream?.head ?? plan.rows)[0];
+    const title = first?.[0];
+    if (unitName && title && typeof title.v === "string" && title.styles?.includes("title")) first[0] = { ...title, v: PRINT_TEXTS.title(unitName, title.v) };
   }
   if (plans.length > 0) plans[0].active = true;
 }
