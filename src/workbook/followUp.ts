@@ -59,7 +59,6 @@ export function resolveSettings(grid: WorkbookGrid, layers: SettingsLayer[] = []
 }
 
 export interface FollowUpRun {
-  input: FollowUpInput;
   result: FollowUpResult;
   plans: SheetPlan[];
   report: JsonReport;
@@ -79,9 +78,11 @@ export const FOLLOW_UP_STEPS = ["read", "compute", "plans"] as const;
  */
 export function* followUpSteps(grid: WorkbookGrid, settings: Settings, tables?: DetectedTable[]): Generator<(typeof FOLLOW_UP_STEPS)[number], FollowUpRun> {
   yield "read";
-  const input = readWorkbook(grid, settings, tables);
+  // The engine's input is not kept: on a city's ledger it is as large as the result.
+  let input: FollowUpInput | null = readWorkbook(grid, settings, tables);
   yield "compute";
   const result = computeFollowUp(input, settings);
+  input = null;
   yield "plans";
   const names = assignSheetNames(grid.sheets.map((s) => ({ name: s.name, followUp: s.followUp === true })));
   const plans = buildSheetPlans(result, names, { file: grid.source, unitName: reportUnitName(grid) });
@@ -90,7 +91,6 @@ export function* followUpSteps(grid: WorkbookGrid, settings: Settings, tables?: 
   let report: JsonReport | undefined;
   const source = grid.source;
   return {
-    input,
     result,
     plans,
     get report(): JsonReport {

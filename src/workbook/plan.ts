@@ -169,10 +169,8 @@ export interface PlanStream {
   width: number;
   /** The first rows (title, notes, header), held as cells; forPrint edits the title here. */
   head: (PlanCell | null)[][];
-  /** Calls `visit` with every row in order, the head first; `height` in points for a row of wrapped text. */
-  forEach(visit: (row: (PlanCell | null)[], r: number, height: number | undefined) => void): void;
-  /** The same rows, a patterned row as its pattern and values. */
-  forEachPatterned(visit: (row: (PlanCell | null)[] | PatternRow, r: number, height: number | undefined) => void): void;
+  /** Every row in order, the head first, a patterned row as its pattern and values; made as it is read. */
+  patterned(): Iterable<(PlanCell | null)[] | PatternRow>;
 }
 
 export interface SheetPlan {

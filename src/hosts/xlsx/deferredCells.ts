@@ -103,7 +103,7 @@ export async function writeWithDeferredCells(workbook: ExcelJS.Workbook, deferre
     const dim = sheetDimension(plan);
     const out = new ChunkWriter();
     out.write(skeleton.slice(0, data.index).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dim}"/>`));
-    writeSheetData(out, plan, styleIndex, strings);
+    await writeSheetData(out, plan, styleIndex, strings);
     out.write(skeleton.slice(data.index + data[0].length));
     written.set(path, out.flush());
   }

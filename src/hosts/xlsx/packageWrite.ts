@@ -301,13 +301,14 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
 
   // The new sheets, each compressed on the thread pool while the next rows are written; then the
   // style sheet with the looks they used.
-  const sheetParts: ZipPart[] = added.map((a) => {
+  const sheetParts: ZipPart[] = [];
+  for (const a of added) {
     const deflater = new Deflater(deflateLevel(a.plan));
     const out = new ChunkWriter(deflater);
-    writeWorksheet(out, a.plan, (key, names, numFmt) => looks.index(key, { names: names ?? [], numFmt }), sheetDimension(a.plan), selection !== null && a.plan.active === true);
+    await writeWorksheet(out, a.plan, (key, names, numFmt) => looks.index(key, { names: names ?? [], numFmt }), sheetDimension(a.plan), selection !== null && a.plan.active === true);
     out.flush();
-    return { name: a.part, deflater };
-  });
+    sheetParts.push({ name: a.part, deflater });
+  }
 
   // The zip: untouched parts copied compressed, edited ones and the new sheets deflated.
   const edited = new Map<string, Buffer>([

@@ -1,6 +1,7 @@
 import { createHash } from "crypto";
 import { columnLetters } from "../../workbook/cells";
 import type { PatternRow, PlanCell, RowPattern, SheetPlan, StyleName } from "../../workbook/plan";
+import { type PlanRow, planRowHeight } from "../../workbook/plans/grid";
 import type { Deflater } from "./zipWrite";
 
 /**
@@ -26,6 +27,8 @@ export function xmlText(s: string): string {
 const CHUNK_BYTES = 4 << 20;
 /** Characters of text joined before they are encoded: one call per row costs more than the row. */
 const PENDING_CHARS = 1 << 16;
+/** Chunks given to the Deflater and not yet compressed, at most: each holds CHUNK_BYTES until it is. */
+const MAX_CHUNKS_IN_FLIGHT = 2;
 
 /**
  * Text encoded straight into buffers of a few mebibytes, so that no string grows with the sheet;
@@ -60,6 +63,15 @@ export class ChunkWriter {
       }
     }
     this.used += this.buffer.write(s, this.used, "utf8");
+  }
+
+  /** Whether the Deflater has more chunks in hand than it should: then drain() before writing on. */
+  get mustWait(): boolean {
+    return this.deflater !== null && this.deflater.backlog > MAX_CHUNKS_IN_FLIGHT;
+  }
+
+  async drain(): Promise<void> {
+    await this.deflater?.settle(MAX_CHUNKS_IN_FLIGHT);
   }
 
   /** Ends the text; returns the chunks (empty when they went to the Deflater). */
@@ -183,19 +195,6 @@ class StyleLookup {
   }
 }
 
-/** Every row of a plan in order with its height: a streamed plan's made one at a time, a patterned row as it is. */
-export function eachPlanRow(
-  plan: SheetPlan,
-  visit: (cells: readonly (PlanCell | null)[] | PatternRow | undefined, r: number, height: number | undefined) => void,
-): void {
-  if (plan.stream) {
-    plan.stream.forEachPatterned(visit);
-    return;
-  }
-  const heights = plan.rowHeights;
-  for (let r = 0; r < plan.rows.length; r++) visit(plan.rows[r], r, heights?.[r]);
-}
-
 /**
  * A formula run (PlanCell.fill) is written as one shared formula ([ECMA-376] 18.3.1.40) when that
  * is shorter: `<f t="shared" si="n"/>` instead of the formula in each cell.
@@ -287,15 +286,23 @@ function compilePattern(pattern: RowPattern, styles: StyleLookup, letter: (c: nu
  * else into the cell (t="inlineStr"). A patterned row is written from its values, its pattern's
  * looks looked up once.
  */
-export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIds: StyleIds, strings: SharedStringTable | null): void {
+export async function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIds: StyleIds, strings: SharedStringTable | null): Promise<void> {
   const letters: string[] = [];
   const letter = (c: number) => (letters[c] ??= columnLetters(c));
   const styles = new StyleLookup(styleIds);
   const shared = new SharedFormulas();
   const compiled = new Map<RowPattern, PatternColumn[]>();
+  const widths = plan.columnWidths;
+  const heights = plan.stream ? null : plan.rowHeights;
+  const rows: Iterable<readonly (PlanCell | null)[] | PatternRow | undefined> = plan.stream ? plan.stream.patterned() : plan.rows;
   out.write("<sheetData>");
-  eachPlanRow(plan, (cells, r, height) => {
-    if (!cells) return;
+  let r = -1;
+  for (const cells of rows) {
+    r++;
+    // The compressor frees what it has done only when this gives way.
+    if (out.mustWait) await out.drain();
+    if (!cells) continue;
+    const height = heights ? heights[r] : planRowHeight(cells as PlanRow | PatternRow, widths);
     const n = r + 1;
     let row = "";
     if (Array.isArray(cells)) {
@@ -323,7 +330,7 @@ export function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIds: Styl
       }
     }
     if (row !== "") out.write(height ? `<row r="${n}" ht="${height}" customHeight="1">${row}</row>` : `<row r="${n}">${row}</row>`);
-  });
+  }
   out.write("</sheetData>");
 }
 
@@ -361,7 +368,7 @@ function paneXml(xSplit: number, ySplit: number): string {
  * writes them, A4 page set-up fitted to the width, tab colour), for a workbook whose other parts
  * are kept as they are. `styleIndex` gives each look's cellXfs index in that workbook.
  */
-export function writeWorksheet(out: ChunkWriter, plan: SheetPlan, styleIds: StyleIds, dimension: string, selected = false): void {
+export async function writeWorksheet(out: ChunkWriter, plan: SheetPlan, styleIds: StyleIds, dimension: string, selected = false): Promise<void> {
   out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
   out.write(`<sheetPr>${plan.tabColor ? `<tabColor rgb="${argbColor(plan.tabColor)}"/>` : ""}<pageSetUpPr fitToPage="1"/></sheetPr>`);
   out.write(`<dimension ref="${dimension}"/>`);
@@ -369,7 +376,7 @@ export function writeWorksheet(out: ChunkWriter, plan: SheetPlan, styleIds: Styl
   out.write('<sheetFormatPr defaultRowHeight="15"/>');
   const cols = plan.columnWidths.map((w, c) => (w > 0 ? `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>` : "")).join("");
   if (cols) out.write(`<cols>${cols}</cols>`);
-  writeSheetData(out, plan, styleIds, null);
+  await writeSheetData(out, plan, styleIds, null);
   const bars = plan.conditionalFormats.map((rule, i) => ({ rule, id: dataBarId(plan.name, i), priority: i + 1 }));
   for (const { rule, id, priority } of bars) {
     out.write(

@@ -20,6 +20,8 @@ export class Deflater {
   size = 0;
   private readonly pieces: Promise<Buffer>[] = [];
   private finished = false;
+  /** Pieces before this one are compressed. */
+  private settled = 0;
 
   constructor(private readonly level = DEFLATE_LEVEL) {}
 
@@ -31,6 +33,16 @@ export class Deflater {
     this.finished = final;
     const finishFlush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
     this.pieces.push(new Promise((resolve, reject) => zlib.deflateRaw(chunk, { level: this.level, finishFlush }, (e, out) => (e ? reject(e) : resolve(out)))));
+  }
+
+  /** Chunks pushed and perhaps not yet compressed. */
+  get backlog(): number {
+    return this.pieces.length - this.settled;
+  }
+
+  /** Resolves when at most `max` pushed chunks may still be waiting to be compressed. */
+  async settle(max: number): Promise<void> {
+    while (this.pieces.length - this.settled > max) await this.pieces[this.settled++];
   }
 
   async body(): Promise<Buffer> {

@@ -296,12 +296,13 @@ export function buildDriftSheet(
   const totalRow = next;
 
   /** Lines side by side, in order; a run of leaves with the same formula is marked on its first cell. */
-  const emitLines = (lines: DriftLine[], visit: (row: PlanRow | PatternRow) => void): void => {
-    lines.forEach((line, i) => {
+  function* emitLines(lines: DriftLine[]): Generator<PlanRow | PatternRow> {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       if (line.children.length > 0) {
-        visit(finish(groupRow(line, rowOf.get(line)!, line.children.map((c) => rowOf.get(c)!)), line, line.level === 0 ? ["subtotal"] : []));
-        emitLines(line.children, visit);
-        return;
+        yield finish(groupRow(line, rowOf.get(line)!, line.children.map((c) => rowOf.get(c)!)), line, line.level === 0 ? ["subtotal"] : []);
+        yield* emitLines(line.children);
+        continue;
       }
       const fills: Fills = {};
       for (const k of FORMULA_KEYS) {
@@ -312,9 +313,9 @@ export function buildDriftSheet(
       }
       const row = leafRow(line, fills);
       // A row to be commented is marked in every cell: made as cells.
-      visit(line.needsComment ? finish(expandPatternRow(row, rowOf.get(line)! + 1), line, []) : row);
-    });
-  };
+      yield line.needsComment ? finish(expandPatternRow(row, rowOf.get(line)! + 1), line, []) : row;
+    }
+  }
 
   const devLetter = L("deviation");
   const plan = streamedPlan(
@@ -325,9 +326,9 @@ export function buildDriftSheet(
     }),
     totalRow + 1,
     cols.width,
-    (visit) => {
-      emitLines(areaLines, visit);
-      visit(finish(groupRow(totalLine, totalRow, areaRows), totalLine, ["total"]));
+    function* body() {
+      yield* emitLines(areaLines);
+      yield finish(groupRow(totalLine, totalRow, areaRows), totalLine, ["total"]);
     },
   );
 

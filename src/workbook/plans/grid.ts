@@ -284,8 +284,9 @@ export function isPatternRow(row: PlanRow | PatternRow): row is PatternRow {
   return !Array.isArray(row);
 }
 
-/** wrappedRowHeight for a patterned row. */
-function patternRowHeight(row: PatternRow, widths: readonly number[]): number | undefined {
+/** wrappedRowHeight for a row given as cells or as a pattern and its values. */
+export function planRowHeight(row: PlanRow | PatternRow, widths: readonly number[]): number | undefined {
+  if (!isPatternRow(row)) return wrappedRowHeight(row, widths);
   let lines = 1;
   const cells = row.pattern.cells;
   for (let c = 0; c < cells.length; c++) {
@@ -300,32 +301,29 @@ function patternRowHeight(row: PatternRow, widths: readonly number[]): number | 
  * A plan whose rows after `plan.rows` (its head: title, notes, header) are made one at a time by
  * `body` (PlanStream). `rows` and `rowHeights` become every row, built when first read.
  */
-export function streamedPlan(plan: SheetPlan, count: number, width: number, body: (visit: (row: PlanRow | PatternRow) => void) => void): SheetPlan {
+export function streamedPlan(plan: SheetPlan, count: number, width: number, body: () => Iterable<PlanRow | PatternRow>): SheetPlan {
   const head = plan.rows;
   const widths = plan.columnWidths;
-  const forEachPatterned: PlanStream["forEachPatterned"] = (visit) => {
-    let r = 0;
-    const each = (row: PlanRow | PatternRow) => {
-      visit(row, r, isPatternRow(row) ? patternRowHeight(row, widths) : wrappedRowHeight(row, widths));
-      r++;
-    };
-    head.forEach(each);
-    body(each);
-    if (r !== count) throw new Error(`${plan.name}: ${r} rows made, ${count} announced`);
-  };
   const stream: PlanStream = {
     count,
     width,
     head,
-    forEachPatterned,
-    forEach: (visit) => forEachPatterned((row, r, height) => visit(isPatternRow(row) ? expandPatternRow(row, r + 1) : row, r, height)),
+    *patterned() {
+      yield* head;
+      let made = head.length;
+      for (const row of body()) {
+        yield row;
+        made++;
+      }
+      if (made !== count) throw new Error(`${plan.name}: ${made} rows made, ${count} announced`);
+    },
   };
   let rows: PlanRow[] | undefined;
   let heights: (number | undefined)[] | undefined | null = null;
   const all = (): PlanRow[] => {
     if (rows === undefined) {
       const made: PlanRow[] = [];
-      stream.forEach((row) => made.push(row));
+      for (const row of stream.patterned()) made.push(isPatternRow(row) ? expandPatternRow(row, made.length + 1) : row);
       rows = made;
     }
     return rows;
