@@ -37,7 +37,7 @@ const MAX_CHUNKS_IN_FLIGHT = 2;
  */
 export class ChunkWriter {
   readonly chunks: Buffer[] = [];
-  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private buffer: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
 
   constructor(private readonly deflater: Deflater | null = null) {}
@@ -83,14 +83,16 @@ export class ChunkWriter {
 
   private emit(final: boolean): void {
     if (this.used === 0 && !(final && this.deflater)) return;
-    const full = this.buffer.subarray(0, this.used);
-    this.buffer = final ? Buffer.alloc(0) : Buffer.allocUnsafe(CHUNK_BYTES);
+    const whole = this.buffer;
+    const full = whole.subarray(0, this.used);
+    // A buffer the Deflater is done with is written again: a new one costs its pages each time.
+    this.buffer = final ? Buffer.alloc(0) : (this.deflater?.spare() ?? Buffer.allocUnsafe(CHUNK_BYTES));
     this.used = 0;
-    this.send(full, final);
+    this.send(full, final, whole);
   }
 
-  private send(chunk: Buffer, final: boolean): void {
-    if (this.deflater) this.deflater.push(chunk, final);
+  private send(chunk: Buffer, final: boolean, whole?: Buffer): void {
+    if (this.deflater) this.deflater.push(chunk, final, whole);
     else if (chunk.length > 0) this.chunks.push(chunk);
   }
 }
@@ -222,8 +224,11 @@ class SharedFormulas {
   }
 }
 
-/** A cell's element from its parts: `f` its <f> element or "", `v` its value (a formula's cached result). */
-function cellXml(l: string, n: number, s: number, f: string, v: string | number | boolean | null, strings: SharedStringTable | null): string {
+/**
+ * A cell's element from its parts: `ref` its r attribute or "", `f` its <f> element or "", `v` its
+ * value (a formula's cached result). "" for an empty cell without a look.
+ */
+function cellXml(ref: string, s: number, f: string, v: string | number | boolean | null, strings: SharedStringTable | null): string {
   let body: string;
   let type = "";
   if (f !== "") {
@@ -250,7 +255,7 @@ function cellXml(l: string, n: number, s: number, f: string, v: string | number 
     type = ' t="b"';
     body = `<v>${v ? 1 : 0}</v>`;
   } else body = `<v>${numberText(v)}</v>`;
-  const open = s !== 0 ? `<c r="${l}${n}" s="${s}"${type}` : `<c r="${l}${n}"${type}`;
+  const open = s !== 0 ? `<c${ref} s="${s}"${type}` : `<c${ref}${type}`;
   return body === "" ? `${open}/>` : `${open}>${body}</c>`;
 }
 
@@ -258,12 +263,10 @@ function cellXml(l: string, n: number, s: number, f: string, v: string | number 
 interface PatternColumn {
   c: number;
   l: string;
-  /** The cellXfs index; the rest of the reference with its attribute (`" s="5"` or `"`), and for an empty value cell that or null (no cell). */
+  /** The cellXfs index and its attribute (` s="5"` or ""); for an empty value cell the attribute, or null for no cell. */
   id: number;
   s: string;
   empty: string | null;
-  /** `<c r="E` */
-  open: string;
   formula?: (n: number) => string;
 }
 
@@ -275,7 +278,7 @@ function compilePattern(pattern: RowPattern, styles: StyleLookup, letter: (c: nu
     // A value cell without a value keeps no number format (as expandPatternRow gives it).
     const emptyId = p.formula ? id : styles.of({ v: null, styles: p.styles });
     const l = letter(c);
-    out.push({ c, l, id, s: id !== 0 ? `" s="${id}"` : '"', empty: emptyId !== 0 ? `" s="${emptyId}"` : null, open: `<c r="${l}`, ...(p.formula ? { formula: p.formula } : {}) });
+    out.push({ c, l, id, s: id !== 0 ? ` s="${id}"` : "", empty: emptyId !== 0 ? ` s="${emptyId}"` : null, ...(p.formula ? { formula: p.formula } : {}) });
   });
   return out;
 }
@@ -312,21 +315,25 @@ export async function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIds
         const l = letter(c);
         const formula = cell.f;
         const f = formula === undefined || formula === "" ? "" : (shared.within(c, r) ?? shared.start(c, r, l, n, formula, cell.fill));
-        row += cellXml(l, n, styles.of(cell), f, plainValue(cell.v), strings);
+        // Every cell names its place: r is optional in [ECMA-376] 18.3.1.4, but ExcelJS 4.4,
+        // EPPlus and ClosedXML cannot read a cell without it.
+        row += cellXml(` r="${l}${n}"`, styles.of(cell), f, plainValue(cell.v), strings);
       }
     } else {
       const { pattern, values, fills } = cells as PatternRow;
       let columns = compiled.get(pattern);
       if (columns === undefined) compiled.set(pattern, (columns = compilePattern(pattern, styles, letter)));
       for (const col of columns) {
-        const v = plainValue(values[col.c] ?? null);
+        const c = col.c;
+        const v = plainValue(values[c] ?? null);
+        if (v === null && !col.formula && col.empty === null) continue;
+        const ref = ` r="${col.l}${n}"`;
         if (col.formula) {
-          const f = shared.within(col.c, r) ?? shared.start(col.c, r, col.l, n, col.formula(n), fills?.[col.c]);
-          row += typeof v === "number" ? `${col.open}${n}${col.s}>${f}<v>${numberText(v)}</v></c>` : cellXml(col.l, n, col.id, f, v, strings);
-        } else if (typeof v === "number") row += `${col.open}${n}${col.s}><v>${numberText(v)}</v></c>`;
-        else if (v === null) {
-          if (col.empty !== null) row += `${col.open}${n}${col.empty}/>`;
-        } else row += cellXml(col.l, n, col.id, "", v, strings);
+          const f = shared.within(c, r) ?? shared.start(c, r, col.l, n, col.formula(n), fills?.[c]);
+          row += typeof v === "number" ? `<c${ref}${col.s}>${f}<v>${numberText(v)}</v></c>` : cellXml(ref, col.id, f, v, strings);
+        } else if (typeof v === "number") row += `<c${ref}${col.s}><v>${numberText(v)}</v></c>`;
+        else if (v === null) row += `<c${ref}${col.empty}/>`;
+        else row += cellXml(ref, col.id, "", v, strings);
       }
     }
     if (row !== "") out.write(height ? `<row r="${n}" ht="${height}" customHeight="1">${row}</row>` : `<row r="${n}">${row}</row>`);

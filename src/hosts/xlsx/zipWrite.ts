@@ -22,17 +22,36 @@ export class Deflater {
   private finished = false;
   /** Pieces before this one are compressed. */
   private settled = 0;
+  private readonly spares: Buffer[] = [];
 
   constructor(private readonly level = DEFLATE_LEVEL) {}
 
-  /** Starts compressing one chunk; the last one (`final`) ends the stream. */
-  push(chunk: Buffer, final: boolean): void {
+  /**
+   * Starts compressing one chunk; the last one (`final`) ends the stream. `whole`, the buffer the
+   * chunk is part of, is given back by spare() once the chunk is compressed.
+   */
+  push(chunk: Buffer, final: boolean, whole?: Buffer): void {
     if (this.finished) throw new Error("Deflater: data after the final chunk");
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
     this.finished = final;
     const finishFlush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
-    this.pieces.push(new Promise((resolve, reject) => zlib.deflateRaw(chunk, { level: this.level, finishFlush }, (e, out) => (e ? reject(e) : resolve(out)))));
+    // Output in one piece: with zlib's 16 KiB default a chunk comes back in a hundred calls.
+    const chunkSize = Math.max(64 * 1024, chunk.length);
+    this.pieces.push(
+      new Promise((resolve, reject) =>
+        zlib.deflateRaw(chunk, { level: this.level, finishFlush, chunkSize }, (e, out) => {
+          if (e) return reject(e);
+          if (whole) this.spares.push(whole);
+          resolve(out);
+        }),
+      ),
+    );
+  }
+
+  /** A buffer of a chunk already compressed, to be written again; undefined when there is none. */
+  spare(): Buffer | undefined {
+    return this.spares.pop();
   }
 
   /** Chunks pushed and perhaps not yet compressed. */
