@@ -1,7 +1,8 @@
 import { posix } from "path";
-import { FOLLOW_UP_NAME_PREFIX, type SheetPlan } from "../../workbook/plan";
+import { FOLLOW_UP_NAME_PREFIX, type SheetPlan, type StyleName } from "../../workbook/plan";
 import { canDefer } from "./deferredCells";
 import { LookSheet } from "./packageStyles";
+import { PackageStrings } from "./packageStrings";
 import { ChunkWriter, sheetDimension, writeWorksheet, xmlText } from "./sheetXml";
 import { checkPlanNames } from "./sheetNames";
 import { compressedData, entryData, readCentralDirectory, type ZipEntry } from "./zipCheck";
@@ -288,7 +289,11 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
   const relsXml = workbookRelsXml.replace(/<Relationship\b[^>]*>(?:\s*<\/Relationship>)?/g, (r) => (dropRels.has(attribute(r, "Id") ?? "") ? "" : r));
   const closeRels = relsXml.lastIndexOf("</Relationships>");
   if (closeRels < 0) return null;
-  const newRels = added.map((a) => `<Relationship Id="${a.rid}" Type="${WORKSHEET_TYPE}" Target="${a.part.slice("xl/".length)}"/>`).join("");
+  // The text of streamed sheets goes into the shared-string table, which is made when the workbook has none.
+  const strings = added.some((a) => a.plan.stream) ? sharedStrings(rels, text, taken, relIds) : null;
+  const newRels =
+    added.map((a) => `<Relationship Id="${a.rid}" Type="${WORKSHEET_TYPE}" Target="${a.part.slice("xl/".length)}"/>`).join("") +
+    (strings?.created ? `<Relationship Id="${strings.created.rid}" Type="${SHARED_STRINGS_TYPE}" Target="${strings.created.part.slice("xl/".length)}"/>` : "");
   const relsOut = relsXml.slice(0, closeRels) + newRels + relsXml.slice(closeRels);
 
   let types = contentTypes.replace(/<Override\b[^>]*>(?:\s*<\/Override>)?/g, (o) => {
@@ -297,7 +302,11 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
   });
   const closeTypes = types.lastIndexOf("</Types>");
   if (closeTypes < 0) return null;
-  types = types.slice(0, closeTypes) + added.map((a) => `<Override PartName="/${a.part}" ContentType="${WORKSHEET_CONTENT}"/>`).join("") + types.slice(closeTypes);
+  types =
+    types.slice(0, closeTypes) +
+    added.map((a) => `<Override PartName="/${a.part}" ContentType="${WORKSHEET_CONTENT}"/>`).join("") +
+    (strings?.created ? `<Override PartName="/${strings.created.part}" ContentType="${SHARED_STRINGS_CONTENT}"/>` : "") +
+    types.slice(closeTypes);
 
   // The new sheets, each compressed on the thread pool while the next rows are written; then the
   // style sheet with the looks they used.
@@ -305,7 +314,8 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
   for (const a of added) {
     const deflater = new Deflater(deflateLevel(a.plan));
     const out = new ChunkWriter(deflater);
-    await writeWorksheet(out, a.plan, (key, names, numFmt) => looks.index(key, { names: names ?? [], numFmt }), sheetDimension(a.plan), selection !== null && a.plan.active === true);
+    const ids = (key: string, names: readonly StyleName[] | undefined, numFmt: string | undefined) => looks.index(key, { names: names ?? [], numFmt });
+    await writeWorksheet(out, a.plan, ids, sheetDimension(a.plan), selection !== null && a.plan.active === true, a.plan.stream && strings ? strings.strings.table : null);
     out.flush();
     sheetParts.push({ name: a.part, deflater });
   }
@@ -318,6 +328,7 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
     ["[Content_Types].xml", Buffer.from(types, "utf8")],
     [stylesRel.part, Buffer.from(looks.xml(), "utf8")],
   ]);
+  if (strings && strings.strings.table.added.length > 0) edited.set(strings.part, Buffer.from(strings.strings.toXml(), "utf8"));
   const parts: ZipPart[] = [];
   for (const e of entries) {
     if (dropParts.has(e.name)) continue;
@@ -326,7 +337,37 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
     else parts.push({ name: e.name, raw: { method: e.method, crc: e.crc32, size: e.uncompressedSize, body: compressedData(original, e, file) } });
   }
   parts.push(...sheetParts);
+  if (strings?.created) parts.push({ name: strings.part, chunks: [Buffer.from(strings.strings.toXml(), "utf8")] });
   return writeZip(parts);
+}
+
+const SHARED_STRINGS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
+const SHARED_STRINGS_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+
+/**
+ * The workbook's shared-string table to add to, or a new one (`created`: its part and relationship
+ * id, both free); null when its table cannot be read as expected (the text then stays in the cells).
+ */
+function sharedStrings(
+  rels: readonly Relationship[],
+  text: (name: string) => string | null,
+  taken: Set<string>,
+  relIds: Set<string>,
+): { strings: PackageStrings; part: string; created: { part: string; rid: string } | null } | null {
+  const rel = rels.find((r) => /\/sharedStrings$/.test(r.type));
+  if (rel) {
+    const xml = rel.part ? text(rel.part) : null;
+    const strings = xml === null ? null : PackageStrings.parse(xml);
+    return strings && rel.part ? { strings, part: rel.part, created: null } : null;
+  }
+  const part = "xl/sharedStrings.xml";
+  if (taken.has(part.toLowerCase())) return null;
+  taken.add(part.toLowerCase());
+  let n = 1;
+  while (relIds.has(`rId${n}`)) n++;
+  const rid = `rId${n}`;
+  relIds.add(rid);
+  return { strings: PackageStrings.parse(null)!, part, created: { part, rid } };
 }
 
 /** Rows above which a sheet is deflated at zlib's fastest level: its time, not its size, is what the user waits for. */

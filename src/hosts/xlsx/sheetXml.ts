@@ -104,7 +104,8 @@ export class SharedStringTable {
   references = 0;
   private readonly byText = new Map<string, number>();
 
-  constructor(private readonly first: number) {}
+  /** `first`: the strings already in the table, before the added ones. */
+  constructor(readonly first: number) {}
 
   index(text: string): number {
     this.references++;
@@ -117,9 +118,14 @@ export class SharedStringTable {
     return i;
   }
 
+  /** The <si> element of a string. */
+  element(s: string): string {
+    return /^\s|\n|\s$/.test(s) ? `<si><t xml:space="preserve">${xmlText(s)}</t></si>` : `<si><t>${xmlText(s)}</t></si>`;
+  }
+
   /** The <si> elements of the added strings. */
   write(out: ChunkWriter): void {
-    for (const s of this.added) out.write(/^\s|\n|\s$/.test(s) ? `<si><t xml:space="preserve">${xmlText(s)}</t></si>` : `<si><t>${xmlText(s)}</t></si>`);
+    for (const s of this.added) out.write(this.element(s));
   }
 }
 
@@ -375,7 +381,14 @@ function paneXml(xSplit: number, ySplit: number): string {
  * writes them, A4 page set-up fitted to the width, tab colour), for a workbook whose other parts
  * are kept as they are. `styleIndex` gives each look's cellXfs index in that workbook.
  */
-export async function writeWorksheet(out: ChunkWriter, plan: SheetPlan, styleIds: StyleIds, dimension: string, selected = false): Promise<void> {
+export async function writeWorksheet(
+  out: ChunkWriter,
+  plan: SheetPlan,
+  styleIds: StyleIds,
+  dimension: string,
+  selected = false,
+  strings: SharedStringTable | null = null,
+): Promise<void> {
   out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
   out.write(`<sheetPr>${plan.tabColor ? `<tabColor rgb="${argbColor(plan.tabColor)}"/>` : ""}<pageSetUpPr fitToPage="1"/></sheetPr>`);
   out.write(`<dimension ref="${dimension}"/>`);
@@ -383,7 +396,7 @@ export async function writeWorksheet(out: ChunkWriter, plan: SheetPlan, styleIds
   out.write('<sheetFormatPr defaultRowHeight="15"/>');
   const cols = plan.columnWidths.map((w, c) => (w > 0 ? `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>` : "")).join("");
   if (cols) out.write(`<cols>${cols}</cols>`);
-  await writeSheetData(out, plan, styleIds, null);
+  await writeSheetData(out, plan, styleIds, strings);
   const bars = plan.conditionalFormats.map((rule, i) => ({ rule, id: dataBarId(plan.name, i), priority: i + 1 }));
   for (const { rule, id, priority } of bars) {
     out.write(
