@@ -134,7 +134,9 @@ export class SheetHandler implements XmlHandler {
   private inSheetData = false;
   private section = "";
   private rowIndex = -1;
-  private out: CellValue[] = [];
+  /** The row being read, reused from row to row: each row of the grid is its exact-size copy. */
+  private readonly out: CellValue[] = [];
+  private outLength = 0;
   private present = false;
 
   private col = -1;
@@ -289,7 +291,7 @@ export class SheetHandler implements XmlHandler {
     }
     this.rowIndex = r;
     if (hidden) this.hiddenRowFlags.push(r);
-    this.out = [];
+    this.outLength = 0;
     this.present = false;
     this.col = -1;
     if (empty) this.closeRow();
@@ -299,8 +301,9 @@ export class SheetHandler implements XmlHandler {
     // A row without a value or formula is not a row of the grid (as ExcelJS's eachRow skips it).
     if (!this.present) return;
     const out = this.out;
-    while (out.length > 0 && out[out.length - 1] === null) out.pop();
-    this.rows[this.rowIndex] = out;
+    let length = this.outLength;
+    while (length > 0 && out[length - 1] === null) length--;
+    this.rows[this.rowIndex] = out.slice(0, length);
   }
 
   private openCell(buf: Buffer, at: Int32Array, count: number, empty: boolean): void {
@@ -393,8 +396,9 @@ export class SheetHandler implements XmlHandler {
     }
     this.present = true;
     const out = this.out;
-    while (out.length < c) out.push(null);
+    for (let k = this.outLength; k < c; k++) out[k] = null;
     out[c] = value;
+    if (c >= this.outLength) this.outLength = c + 1;
     if (xf !== undefined && (xf.bold || xf.indent > 0)) {
       // One object per style, shared by its cells: a ledger indents most of its name column.
       let style = this.styleObjects[this.styleId];

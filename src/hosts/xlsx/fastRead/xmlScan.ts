@@ -49,6 +49,16 @@ export interface XmlHandler {
   wantText: boolean;
 }
 
+/**
+ * The first `byte` in buf[from, n), or -1: a loop for the short runs between tags (Buffer's
+ * indexOf costs more to call than to scan them), indexOf for the rest of a long one.
+ */
+function findByte(buf: Buffer, byte: number, from: number, n: number): number {
+  const stop = Math.min(n, from + 64);
+  for (let i = from; i < stop; i++) if (buf[i] === byte) return i;
+  return stop < n ? buf.indexOf(byte, stop) : -1;
+}
+
 function isSpace(b: number): boolean {
   return b === 0x20 || b === NL || b === 0x09 || b === 0x0d;
 }
@@ -127,7 +137,7 @@ export class XmlScanner {
     let p = 0;
     while (p < n) {
       if (buf[p] !== LT) {
-        const q = buf.indexOf(LT, p);
+        const q = findByte(buf, LT, p, n);
         if (q < 0) return p;
         if (h.wantText) h.text(buf, p, q, false);
         else if (this.depth === 0) for (let i = p; i < q; i++) if (!isSpace(buf[i])) throw new XmlError(i);
@@ -137,7 +147,7 @@ export class XmlScanner {
       if (p + 1 >= n) return p;
       const c1 = buf[p + 1];
       if (c1 === SLASH) {
-        const gt = buf.indexOf(GT, p + 2);
+        const gt = findByte(buf, GT, p + 2, n);
         if (gt < 0) return p;
         let ne = gt;
         while (ne > p + 2 && isSpace(buf[ne - 1])) ne--;
