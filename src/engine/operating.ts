@@ -37,18 +37,21 @@ export function computeOperating(
     ...(table.givenReturns && table.givenReturns.length > 0 ? useGivenReturns(rows, table.rows, table.givenReturns) : []),
   ];
   for (const row of rows) {
-    row.adjustedDeviation = row.deviation === null ? null : row.deviation + row.resultTransfer + row.returnedFunds;
+    // The deviation itself when nothing moves (no new bigint per row for the common case).
+    const moved = row.resultTransfer + row.returnedFunds;
+    row.adjustedDeviation = row.deviation === null ? null : moved === 0n ? row.deviation : row.deviation + moved;
   }
 
   if (period !== "VB") checkLeafRows(rows, table, period, settings, findings);
 
   const areas = groupAreas(rows, table.headings ?? []);
   const total = makeNode(TOTAL_NAME, rows, [], null);
-  checkAreas(areas, table, settings, findings);
-  checkGiven(table, rows, table.rows, areas.map((a) => ({ name: a.name, rows: flattenRows(a) })), period, findings);
+  const groups = areas.map((a) => ({ name: a.name, rows: flattenRows(a) }));
+  checkAreas(areas, groups, table, settings, findings);
+  checkGiven(table, rows, table.rows, groups, period, findings);
   checkTotals(
     table.totalRows,
-    areas.map((a) => ({ name: a.name, rows: flattenRows(a) })),
+    groups,
     rows,
     ["budget", "actual", "forecast", "previousForecast", "priorYearActual"],
     unit,
@@ -87,30 +90,47 @@ function groupAreas(rows: DriftRowResult[], headings: DriftHeadingInput[]): Drif
     if (list) list.push(row);
     else byArea.set(key, [row]);
   }
+  // The first heading of each one- and two-label path, as a search of the headings finds it.
+  const areaHeadings = new Map<string, DriftHeadingInput>();
+  const unitHeadings = new Map<string, Map<string, DriftHeadingInput>>();
+  for (const h of headings) {
+    if (h.path.length === 1) {
+      if (!areaHeadings.has(h.path[0])) areaHeadings.set(h.path[0], h);
+    } else if (h.path.length === 2) {
+      let units = unitHeadings.get(h.path[0]);
+      if (units === undefined) unitHeadings.set(h.path[0], (units = new Map()));
+      if (!units.has(h.path[1])) units.set(h.path[1], h);
+    }
+  }
   const areas: DriftNodeResult[] = [];
   for (const [name, areaRows] of byArea) {
-    const direct = areaRows.filter((r) => r.path.length <= 2);
+    const direct: DriftRowResult[] = [];
     const deeper = new Map<string, DriftRowResult[]>();
+    let areaRow: DriftRowResult | undefined;
     for (const r of areaRows) {
-      if (r.path.length <= 2) continue;
+      if (r.path.length === 1) areaRow ??= r;
+      if (r.path.length <= 2) {
+        direct.push(r);
+        continue;
+      }
       const list = deeper.get(r.path[1]);
       if (list) list.push(r);
       else deeper.set(r.path[1], [r]);
     }
-    const heading = (path: string[]) => headings.find((h) => h.path.length === path.length && h.path.every((p, i) => p === path[i]));
+    const units = unitHeadings.get(name);
     const children = [...deeper].map(([unitName, unitRows]) => {
-      const h = heading([name, unitName]);
+      const h = units?.get(unitName);
       return makeNode(unitName, unitRows, [], h?.ref ?? unitRows[0].ref, h?.comment ?? null);
     });
     // The area's own comment: its heading row's, else a single row's that is the area itself.
-    const areaHeading = heading([name]);
-    const areaRow = areaRows.find((r) => r.path.length === 1);
+    const areaHeading = areaHeadings.get(name);
     const comment = hasComment(areaHeading?.comment ?? null) ? areaHeading!.comment : (areaRow?.comment ?? null);
     areas.push(makeNode(name, direct, children, (areaHeading ?? areaRow ?? areaRows[0]).ref, comment));
   }
   return areas;
 }
 
+/** A node over its rows and sub-groups; its figures are the sums of its rows and of the sub-groups' sums. */
 function makeNode(
   name: string,
   rows: DriftRowResult[],
@@ -118,12 +138,14 @@ function makeNode(
   ref: RowRef | null,
   comment: string | null = null,
 ): DriftNodeResult {
-  const all = rows.concat(children.flatMap(flattenRows));
-  return { name, rows, children, comment, needsComment: false, ref, ...aggregateFields(all) };
+  return { name, rows, children, comment, needsComment: false, ref, ...aggregateFields(rows, children) };
 }
 
 export function flattenRows(node: DriftNodeResult): DriftRowResult[] {
-  return node.rows.concat(node.children.flatMap(flattenRows));
+  if (node.children.length === 0) return node.rows;
+  const out = node.rows.slice();
+  for (const child of node.children) for (const r of flattenRows(child)) out.push(r);
+  return out;
 }
 
 const NO_COMMENT = new Set(["", "-", "–", "—"]);
@@ -133,16 +155,23 @@ export function hasComment(text: string | null): boolean {
 }
 
 /** COMMENT_REQUIRED and DEFICIT per area, on the deviation before transfers and adjustments. */
-function checkAreas(areas: DriftNodeResult[], table: DriftTableInput, settings: Settings, findings: Finding[]): void {
+function checkAreas(
+  areas: DriftNodeResult[],
+  groups: { rows: DriftRowResult[] }[],
+  table: DriftTableInput,
+  settings: Settings,
+  findings: Finding[],
+): void {
   const amountThreshold = convertUnit(shareFromNumber(settings.commentThreshold.mnkr), "mnkr", table.unit);
-  for (const area of areas) {
+  for (let a = 0; a < areas.length; a++) {
+    const area = areas[a];
     const deviation = area.deviation;
     if (deviation === null) continue;
     const where = { sheet: table.sheet, cell: area.ref?.labelCell ?? null, subject: area.name };
     const share = area.budget !== null && area.budget !== 0n ? Math.abs(ratio(deviation, abs(area.budget)) ?? 0) : null;
     const large = abs(deviation) >= amountThreshold || (share !== null && share >= settings.commentThreshold.share - 1e-12);
     const commented =
-      hasComment(area.comment) || area.children.some((c) => hasComment(c.comment)) || flattenRows(area).some((r) => hasComment(r.comment));
+      hasComment(area.comment) || area.children.some((c) => hasComment(c.comment)) || groups[a].rows.some((r) => hasComment(r.comment));
     if (large && !commented) {
       area.needsComment = true;
       findings.push(makeFinding("COMMENT_REQUIRED", "warning", where, { deviation: formatAmount(deviation, table.unit) }));
@@ -158,8 +187,8 @@ function checkLeafRows(rows: DriftRowResult[], table: DriftTableInput, period: P
   const months = MONTHS_ELAPSED[period];
   const runRateShare = shareFromNumber(settings.runRateShare);
   const shiftThreshold = convertUnit(shareFromNumber(settings.commentThreshold.mnkr), "mnkr", table.unit);
+  const whereOf = (row: DriftRowResult) => ({ sheet: table.sheet, cell: row.ref.cells.forecast ?? row.ref.labelCell, subject: row.name });
   for (const row of rows) {
-    const where = { sheet: table.sheet, cell: row.ref.cells.forecast ?? row.ref.labelCell, subject: row.name };
     if (row.actual !== null && row.forecast !== null && row.budget !== null) {
       const runRate = divInt(times(row.actual, 12), months);
       row.runRate = runRate;
@@ -167,7 +196,7 @@ function checkLeafRows(rows: DriftRowResult[], table: DriftTableInput, period: P
       const limit = mul(abs(row.budget), runRateShare);
       if (abs(difference) >= limit && difference !== 0n) {
         findings.push(
-          makeFinding("RUN_RATE", "info", where, {
+          makeFinding("RUN_RATE", "info", whereOf(row), {
             runRate: formatAmount(runRate, table.unit),
             forecast: formatAmount(row.forecast, table.unit),
             difference: formatAmount(difference, table.unit),
@@ -176,7 +205,7 @@ function checkLeafRows(rows: DriftRowResult[], table: DriftTableInput, period: P
       }
     }
     if (period === "T2" && row.forecastChange !== null && abs(row.forecastChange) >= shiftThreshold) {
-      findings.push(makeFinding("FORECAST_SHIFT", "warning", where, { change: formatAmount(row.forecastChange, table.unit) }));
+      findings.push(makeFinding("FORECAST_SHIFT", "warning", whereOf(row), { change: formatAmount(row.forecastChange, table.unit) }));
     }
   }
 }
