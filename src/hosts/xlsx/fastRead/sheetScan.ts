@@ -119,7 +119,7 @@ interface SharedMaster {
 
 export class SheetHandler implements XmlHandler {
   wantText = false;
-  private readonly rows: CellValue[][] = [];
+  private rows: CellValue[][] = [];
   private readonly formulas = new Map<string, string>();
   private readonly formulasWithoutValue: string[] = [];
   private readonly cellStyles = new Map<string, CellStyle>();
@@ -476,6 +476,8 @@ export class SheetHandler implements XmlHandler {
   /** The sheet, once its part has ended. */
   finish(): ScannedSheet {
     const rows = this.rows;
+    // The handler may outlive the sheet a while (held by the inflater until it is closed): it lets go of the rows.
+    this.rows = [];
     // Merged cells: the top-left one keeps its value, the others are empty; every row a merge
     // covers with a cell other than the top-left one is a row of the grid (as ExcelJS makes them).
     // Each merge costs the rows and cells it covers that hold something, so that many merges stay linear.
