@@ -1,11 +1,11 @@
-import { abs, convertUnit, divInt, mul, ratio, shareFromNumber, times } from "./amount";
+import { type Amount, abs, convertUnit, divInt, mul, ratio, shareFromNumber, times } from "./amount";
 import { aggregateFields, computeRow, MONTHS_ELAPSED } from "./operatingRows";
 import { applyResultTransfers, applyReturnedFunds } from "./transfers";
 import { checkTotals } from "./totals";
 import { checkGiven, useGivenReturns, useGivenTransfers } from "./given";
 import { formatAmount } from "./format";
 import { makeFinding } from "./finding";
-import type { DriftHeadingInput, DriftNodeResult, DriftRowResult, DriftTableInput, Finding, OperatingResult, Period, RowRef, Settings } from "./types";
+import type { AmountFields, DriftHeadingInput, DriftNodeResult, DriftRowResult, DriftTableInput, Finding, OperatingResult, Period, RowRef, Settings } from "./types";
 
 export const TOTAL_NAME = "Nämnden totalt";
 
@@ -37,16 +37,19 @@ export function computeOperating(
     ...(table.givenReturns && table.givenReturns.length > 0 ? useGivenReturns(rows, table.rows, table.givenReturns) : []),
   ];
   for (const row of rows) {
-    // The deviation itself when nothing moves (no new bigint per row for the common case).
-    const moved = row.resultTransfer + row.returnedFunds;
-    row.adjustedDeviation = row.deviation === null ? null : moved === 0n ? row.deviation : row.deviation + moved;
+    // computeRow set it to the deviation: it changes only where something moved.
+    if (row.resultTransfer === 0n && row.returnedFunds === 0n) continue;
+    row.adjustedDeviation = row.deviation === null ? null : row.deviation + row.resultTransfer + row.returnedFunds;
   }
 
   if (period !== "VB") checkLeafRows(rows, table, period, settings, findings);
 
   const areas = groupAreas(rows, table.headings ?? []);
-  const total = makeNode(TOTAL_NAME, rows, [], null);
+  // The areas hold every row once: the total is the sum of their sums.
+  const total: DriftNodeResult = { name: TOTAL_NAME, rows, children: [], comment: null, needsComment: false, ref: null, ...aggregateFields([], areas) };
   const groups = areas.map((a) => ({ name: a.name, rows: flattenRows(a) }));
+  const known = new Map<object, AmountFields>(areas.map((a, i) => [groups[i].rows, a]));
+  known.set(rows, total);
   checkAreas(areas, groups, table, settings, findings);
   checkGiven(table, rows, table.rows, groups, period, findings);
   checkTotals(
@@ -57,6 +60,7 @@ export function computeOperating(
     unit,
     table.sheet,
     findings,
+    known,
   );
 
   const budgetAdherenceBefore = total.base !== null && total.budget !== null ? ratio(total.base, total.budget) : null;
@@ -184,17 +188,22 @@ function checkAreas(
 
 /** RUN_RATE and FORECAST_SHIFT per leaf row, in a tertial. */
 function checkLeafRows(rows: DriftRowResult[], table: DriftTableInput, period: Period, settings: Settings, findings: Finding[]): void {
+  // The run rate actual × 12 ÷ months, with the fraction reduced (the same value, fewer big-number steps).
   const months = MONTHS_ELAPSED[period];
+  const common = gcd(12, months);
+  const perYear = 12 / common;
+  const divisor = months / common;
   const runRateShare = shareFromNumber(settings.runRateShare);
+  const runRateShareNumber = Number(runRateShare);
   const shiftThreshold = convertUnit(shareFromNumber(settings.commentThreshold.mnkr), "mnkr", table.unit);
   const whereOf = (row: DriftRowResult) => ({ sheet: table.sheet, cell: row.ref.cells.forecast ?? row.ref.labelCell, subject: row.name });
   for (const row of rows) {
     if (row.actual !== null && row.forecast !== null && row.budget !== null) {
-      const runRate = divInt(times(row.actual, 12), months);
+      const scaled = perYear === 1 ? row.actual : times(row.actual, perYear);
+      const runRate = divisor === 1 ? scaled : divInt(scaled, divisor);
       row.runRate = runRate;
       const difference = runRate - row.forecast;
-      const limit = mul(abs(row.budget), runRateShare);
-      if (abs(difference) >= limit && difference !== 0n) {
+      if (difference !== 0n && reachesShare(difference, row.budget, runRateShare, runRateShareNumber)) {
         findings.push(
           makeFinding("RUN_RATE", "info", whereOf(row), {
             runRate: formatAmount(runRate, table.unit),
@@ -204,8 +213,24 @@ function checkLeafRows(rows: DriftRowResult[], table: DriftTableInput, period: P
         );
       }
     }
-    if (period === "T2" && row.forecastChange !== null && abs(row.forecastChange) >= shiftThreshold) {
+    if (period === "T2" && row.forecastChange !== null && (row.forecastChange >= shiftThreshold || row.forecastChange <= -shiftThreshold)) {
       findings.push(makeFinding("FORECAST_SHIFT", "warning", whereOf(row), { change: formatAmount(row.forecastChange, table.unit) }));
     }
   }
+}
+
+/**
+ * abs(difference) >= mul(abs(budget), share), decided in doubles where they are far enough from
+ * each other to be sure (a margin far above a double's error and mul's rounding), exactly otherwise.
+ */
+function reachesShare(difference: Amount, budget: Amount, share: Amount, shareNumber: number): boolean {
+  const d = Math.abs(Number(difference));
+  const limit = (Math.abs(Number(budget)) * shareNumber) / 1e9;
+  if (d > (limit * (1 + 1e-12) + 1) * (1 + 1e-12)) return true;
+  if (d < (limit * (1 - 1e-12) - 1) * (1 - 1e-12)) return false;
+  return abs(difference) >= mul(abs(budget), share);
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
 }

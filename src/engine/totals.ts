@@ -30,6 +30,8 @@ export function checkTotals(
   unit: Unit,
   sheet: string,
   findings: Finding[],
+  /** Column sums already known, by the list of rows they are the sums of (a group's node). */
+  known?: ReadonlyMap<object, Partial<Record<TotalColumn, Amount | null>>>,
 ): void {
   const halfUnit = halfDisplayUnit(unit);
   // Each group by its normalised name (the first of a name, as a search finds it), and each
@@ -41,6 +43,8 @@ export function checkTotals(
   }
   const sums = new Map<object, Partial<Record<TotalColumn, Amount | null>>>();
   const sumOf = (rows: Partial<Record<TotalColumn, Amount | null>>[], column: TotalColumn): Amount | null => {
+    const given = known?.get(rows);
+    if (given !== undefined && given[column] !== undefined) return given[column];
     let s = sums.get(rows);
     if (s === undefined) sums.set(rows, (s = {}));
     let v = s[column];
