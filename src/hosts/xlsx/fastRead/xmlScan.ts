@@ -181,9 +181,13 @@ export class XmlScanner {
         }
       } else {
         let i = p + 1;
+        // The local name starts after the first colon of the name, if any (as localStart finds it).
+        let local = -1;
         while (i < n) {
           const b = buf[i];
-          if (b === GT || b === SLASH || isSpace(b)) break;
+          if (b === GT || b === SLASH || b <= 0x20) {
+            if (b === GT || b === SLASH || isSpace(b)) break;
+          } else if (b === COLON && local < 0) local = i + 1;
           i++;
         }
         if (i >= n) return p;
@@ -206,7 +210,12 @@ export class XmlScanner {
             break;
           }
           const ns = i;
-          while (i < n && buf[i] !== EQ && buf[i] !== GT && buf[i] !== LT && !isSpace(buf[i])) i++;
+          let localName = ns;
+          for (; i < n; i++) {
+            const c = buf[i];
+            if (c === EQ || c === GT || c === LT || isSpace(c)) break;
+            if (c === COLON && localName === ns) localName = i + 1;
+          }
           if (i >= n) return p;
           const ne = i;
           while (i < n && isSpace(buf[i])) i++;
@@ -225,7 +234,7 @@ export class XmlScanner {
           }
           if (ve >= n) return p;
           if (count * 4 < at.length) {
-            at[count * 4] = localStart(buf, ns, ne);
+            at[count * 4] = localName;
             at[count * 4 + 1] = ne;
             at[count * 4 + 2] = vs;
             at[count * 4 + 3] = ve;
@@ -237,7 +246,7 @@ export class XmlScanner {
         }
         if (this.depth === 0 && this.sawRoot) throw new XmlError(p);
         this.sawRoot = true;
-        h.open(buf, localStart(buf, p + 1, nameEnd), nameEnd, empty ? i - 1 : i, empty, at, count);
+        h.open(buf, local < 0 ? p + 1 : local, nameEnd, empty ? i - 1 : i, empty, at, count);
         if (!empty) this.depth++;
         p = i + 1;
       }
