@@ -65,7 +65,9 @@ export function readDrift(ctx: TableContext): DriftTableInput {
 
   const isTotal = byText(isTotalLabel);
   const key = byText(labelKey);
-  const raw: RawRow[] = [];
+  // The rows read, and whether each has amounts (RawRow objects only for nestSubtotals).
+  const inputs: DriftRowInput[] = [];
+  const withAmounts: boolean[] = [];
   const totals: { total: TotalRowInput; fromAreaColumn: boolean }[] = [];
   let currentArea = "";
   let currentUnit = "";
@@ -115,8 +117,8 @@ export function readDrift(ctx: TableContext): DriftTableInput {
           fromAreaColumn: false,
         });
       } else if (hasAmounts) ctx.unlabelled(r, "area", firstAmountField);
-      else if (comment !== "" && raw.length > 0) {
-        const prev = raw[raw.length - 1].input;
+      else if (comment !== "" && inputs.length > 0) {
+        const prev = inputs[inputs.length - 1];
         prev.comment = prev.comment ? `${prev.comment} ${comment}` : comment;
       }
       continue;
@@ -165,17 +167,19 @@ export function readDrift(ctx: TableContext): DriftTableInput {
       ref: ctx.ref(r, labelField),
     };
     if (givenFigures) input.given = baseFromDeviation ? { ...givenFigures, deviation: null } : givenFigures;
-    raw.push({ input, hasAmounts });
+    inputs.push(input);
+    withAmounts.push(hasAmounts);
   }
-  if (colUnit === undefined && colCostType === undefined) nestSubtotals(ctx, raw);
+  if (colUnit === undefined && colCostType === undefined) nestSubtotals(ctx, inputs.map((input, i): RawRow => ({ input, hasAmounts: withAmounts[i] })));
 
   const rows: DriftRowInput[] = [];
   const headings: DriftHeadingInput[] = [];
   const totalRows: TotalRowInput[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const { input, hasAmounts } = raw[i];
-    const next = raw[i + 1];
-    if (next !== undefined && isUnder(key, next.input.path, input.path)) {
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    const hasAmounts = withAmounts[i];
+    const next = inputs[i + 1];
+    if (next !== undefined && isUnder(key, next.path, input.path)) {
       headings.push({ path: input.path, comment: input.comment, ref: input.ref });
       if (hasAmounts && input.path.length === 1) {
         const { budget, actual, forecast, previousForecast, priorYearActual } = input;
