@@ -1,4 +1,4 @@
-import { type Amount, abs, convertUnit, divInt, mul, ratio, shareFromNumber, times } from "./amount";
+import { type Amount, abs, convertUnit, divInt, mul, ratio, shareFromNumber } from "./amount";
 import { aggregateFields, computeRow, MONTHS_ELAPSED } from "./operatingRows";
 import { applyResultTransfers, applyReturnedFunds } from "./transfers";
 import { checkTotals } from "./totals";
@@ -87,12 +87,19 @@ export function computeOperating(
 
 /** Areas in order of first appearance; a third path level groups rows under a unit. */
 function groupAreas(rows: DriftRowResult[], headings: DriftHeadingInput[]): DriftNodeResult[] {
+  // Rows of an area mostly follow each other: the last area's list is at hand without a lookup.
   const byArea = new Map<string, DriftRowResult[]>();
+  let lastArea: string | null = null;
+  let lastList: DriftRowResult[] = [];
   for (const row of rows) {
     const key = row.path[0];
-    const list = byArea.get(key);
-    if (list) list.push(row);
-    else byArea.set(key, [row]);
+    if (key !== lastArea) {
+      const list = byArea.get(key);
+      if (list) lastList = list;
+      else byArea.set(key, (lastList = []));
+      lastArea = key;
+    }
+    lastList.push(row);
   }
   // The first heading of each one- and two-label path, as a search of the headings finds it.
   const areaHeadings = new Map<string, DriftHeadingInput>();
@@ -111,15 +118,22 @@ function groupAreas(rows: DriftRowResult[], headings: DriftHeadingInput[]): Drif
     const direct: DriftRowResult[] = [];
     const deeper = new Map<string, DriftRowResult[]>();
     let areaRow: DriftRowResult | undefined;
+    let lastUnit: string | null = null;
+    let unitList: DriftRowResult[] = [];
     for (const r of areaRows) {
       if (r.path.length === 1) areaRow ??= r;
       if (r.path.length <= 2) {
         direct.push(r);
         continue;
       }
-      const list = deeper.get(r.path[1]);
-      if (list) list.push(r);
-      else deeper.set(r.path[1], [r]);
+      const unit = r.path[1];
+      if (unit !== lastUnit) {
+        const list = deeper.get(unit);
+        if (list) unitList = list;
+        else deeper.set(unit, (unitList = []));
+        lastUnit = unit;
+      }
+      unitList.push(r);
     }
     const units = unitHeadings.get(name);
     const children = [...deeper].map(([unitName, unitRows]) => {
@@ -191,7 +205,7 @@ function checkLeafRows(rows: DriftRowResult[], table: DriftTableInput, period: P
   // The run rate actual × 12 ÷ months, with the fraction reduced (the same value, fewer big-number steps).
   const months = MONTHS_ELAPSED[period];
   const common = gcd(12, months);
-  const perYear = 12 / common;
+  const perYear = BigInt(12 / common);
   const divisor = months / common;
   const runRateShare = shareFromNumber(settings.runRateShare);
   const runRateShareNumber = Number(runRateShare);
@@ -199,8 +213,9 @@ function checkLeafRows(rows: DriftRowResult[], table: DriftTableInput, period: P
   const whereOf = (row: DriftRowResult) => ({ sheet: table.sheet, cell: row.ref.cells.forecast ?? row.ref.labelCell, subject: row.name });
   for (const row of rows) {
     if (row.actual !== null && row.forecast !== null && row.budget !== null) {
-      const scaled = perYear === 1 ? row.actual : times(row.actual, perYear);
-      const runRate = divisor === 1 ? scaled : divInt(scaled, divisor);
+      const scaled = perYear === 1n ? row.actual : row.actual * perYear;
+      // Half away from zero; by 2 (T2) that is (x ± 1) / 2 truncated, as divInt gives it.
+      const runRate = divisor === 1 ? scaled : divisor === 2 ? (scaled >= 0n ? scaled + 1n : scaled - 1n) / 2n : divInt(scaled, divisor);
       row.runRate = runRate;
       const difference = runRate - row.forecast;
       if (difference !== 0n && reachesShare(difference, row.budget, runRateShare, runRateShareNumber)) {
