@@ -87,19 +87,34 @@ export function computeOperating(
 
 /** Areas in order of first appearance; a third path level groups rows under a unit. */
 function groupAreas(rows: DriftRowResult[], headings: DriftHeadingInput[]): DriftNodeResult[] {
-  // Rows of an area mostly follow each other: the last area's list is at hand without a lookup.
-  const byArea = new Map<string, DriftRowResult[]>();
-  let lastArea: string | null = null;
-  let lastList: DriftRowResult[] = [];
+  // One pass: each area's direct rows, its units' rows and its first rows. Rows of an area (and
+  // of a unit) mostly follow each other, so the last one's group is at hand without a lookup.
+  const byArea = new Map<string, AreaRows>();
+  let last: AreaRows | null = null;
   for (const row of rows) {
-    const key = row.path[0];
-    if (key !== lastArea) {
-      const list = byArea.get(key);
-      if (list) lastList = list;
-      else byArea.set(key, (lastList = []));
-      lastArea = key;
+    const path = row.path;
+    const name = path[0];
+    if (last === null || name !== last.name) {
+      last = byArea.get(name) ?? null;
+      if (last === null) {
+        last = { name, first: row, areaRow: undefined, direct: [], deeper: new Map(), lastUnit: null, unitRows: [] };
+        byArea.set(name, last);
+      }
     }
-    lastList.push(row);
+    const area = last;
+    if (path.length === 1) area.areaRow ??= row;
+    if (path.length <= 2) {
+      area.direct.push(row);
+      continue;
+    }
+    const unit = path[1];
+    if (unit !== area.lastUnit) {
+      const list = area.deeper.get(unit);
+      if (list) area.unitRows = list;
+      else area.deeper.set(unit, (area.unitRows = []));
+      area.lastUnit = unit;
+    }
+    area.unitRows.push(row);
   }
   // The first heading of each one- and two-label path, as a search of the headings finds it.
   const areaHeadings = new Map<string, DriftHeadingInput>();
@@ -114,27 +129,7 @@ function groupAreas(rows: DriftRowResult[], headings: DriftHeadingInput[]): Drif
     }
   }
   const areas: DriftNodeResult[] = [];
-  for (const [name, areaRows] of byArea) {
-    const direct: DriftRowResult[] = [];
-    const deeper = new Map<string, DriftRowResult[]>();
-    let areaRow: DriftRowResult | undefined;
-    let lastUnit: string | null = null;
-    let unitList: DriftRowResult[] = [];
-    for (const r of areaRows) {
-      if (r.path.length === 1) areaRow ??= r;
-      if (r.path.length <= 2) {
-        direct.push(r);
-        continue;
-      }
-      const unit = r.path[1];
-      if (unit !== lastUnit) {
-        const list = deeper.get(unit);
-        if (list) unitList = list;
-        else deeper.set(unit, (unitList = []));
-        lastUnit = unit;
-      }
-      unitList.push(r);
-    }
+  for (const { name, first, areaRow, direct, deeper } of byArea.values()) {
     const units = unitHeadings.get(name);
     const children = [...deeper].map(([unitName, unitRows]) => {
       const h = units?.get(unitName);
@@ -143,9 +138,20 @@ function groupAreas(rows: DriftRowResult[], headings: DriftHeadingInput[]): Drif
     // The area's own comment: its heading row's, else a single row's that is the area itself.
     const areaHeading = areaHeadings.get(name);
     const comment = hasComment(areaHeading?.comment ?? null) ? areaHeading!.comment : (areaRow?.comment ?? null);
-    areas.push(makeNode(name, direct, children, (areaHeading ?? areaRow ?? areaRows[0]).ref, comment));
+    areas.push(makeNode(name, direct, children, (areaHeading ?? areaRow ?? first).ref, comment));
   }
   return areas;
+}
+
+interface AreaRows {
+  name: string;
+  first: DriftRowResult;
+  /** The first row that is the area itself (a one-label path). */
+  areaRow: DriftRowResult | undefined;
+  direct: DriftRowResult[];
+  deeper: Map<string, DriftRowResult[]>;
+  lastUnit: string | null;
+  unitRows: DriftRowResult[];
 }
 
 /** A node over its rows and sub-groups; its figures are the sums of its rows and of the sub-groups' sums. */
