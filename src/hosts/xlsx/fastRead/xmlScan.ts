@@ -19,6 +19,9 @@ const COLON = 0x3a;
 const EQ = 0x3d;
 const NL = 0x0a;
 
+/** How many bytes of a new chunk are joined to an unfinished token first (see push). */
+const JOIN_BYTES = 4096;
+
 /** An unfinished tag or text run longer than this is not a workbook's (a cell holds 32 767 characters). */
 export const MAX_TOKEN_BYTES = 16 * 1024 ** 2;
 
@@ -82,7 +85,30 @@ export class XmlScanner {
   constructor(private readonly handler: XmlHandler) {}
 
   push(chunk: Buffer): void {
-    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    const pending = this.pending;
+    if (pending !== null && chunk.length > JOIN_BYTES) {
+      // The unfinished token ends within the chunk's first bytes as a rule: only those are
+      // joined to it, and the rest of the chunk is scanned where it lies, not copied.
+      const head = Buffer.concat([pending, chunk.subarray(0, JOIN_BYTES)]);
+      const p = this.scanPart(head);
+      // Short of the pending bytes, nothing was handled (they are one unfinished token): all of it is joined below.
+      if (p >= pending.length) {
+        this.pending = null;
+        this.pushPart(chunk.subarray(p - pending.length));
+        return;
+      }
+    }
+    this.pushPart(pending ? Buffer.concat([pending, chunk]) : chunk);
+  }
+
+  private pushPart(buf: Buffer): void {
+    const p = this.scanPart(buf);
+    this.pending = p < buf.length ? buf.subarray(p) : null;
+    if (this.pending && this.pending.length > MAX_TOKEN_BYTES) throw this.located(buf, p);
+  }
+
+  /** Scans what is complete in `buf`, with errors located; returns where the unfinished rest starts. */
+  private scanPart(buf: Buffer): number {
     let p: number;
     try {
       p = this.scan(buf);
@@ -90,8 +116,7 @@ export class XmlScanner {
       throw e instanceof XmlError ? this.located(buf, e.offset) : e;
     }
     this.consumed(buf, p);
-    this.pending = p < buf.length ? buf.subarray(p) : null;
-    if (this.pending && this.pending.length > MAX_TOKEN_BYTES) throw this.located(buf, p);
+    return p;
   }
 
   /** The part has ended: anything unfinished is a document cut short. */
