@@ -12,7 +12,7 @@ import { type Amount, abs, sumPresent } from "./amount";
 import { formatAmount, halfDisplayUnit } from "./format";
 import { normaliseLabel } from "./totals";
 import { makeFinding } from "./finding";
-import type { DriftRowInput, DriftRowResult, DriftTableInput, EarmarkResult, Finding, GivenFigures, Period, ResultUnitResult, TotalRowInput } from "./types";
+import type { DriftRowInput, DriftRowResult, DriftTableInput, EarmarkResult, Finding, GivenFigures, Period, ResultUnitResult } from "./types";
 
 /** Given transfers as the rows' resultTransfer, when the table has no Resultatenhet column. */
 export function useGivenTransfers(rows: DriftRowResult[], inputs: DriftRowInput[]): ResultUnitResult[] {
@@ -80,11 +80,17 @@ export function checkGiven(
   const usedTransfers = table.givenTransfers === true;
   const usedReturns = new Set(table.givenReturns ?? []);
 
-  const byRow = new Map<DriftRowResult, DriftRowInput>();
-  rows.forEach((r, i) => byRow.set(r, inputs[i]));
+  let byRow: Map<DriftRowResult, DriftRowInput> | null = null;
+  const inputOf = (r: DriftRowResult): DriftRowInput | undefined => {
+    if (byRow === null) {
+      byRow = new Map();
+      for (let i = 0; i < rows.length; i++) byRow.set(rows[i], inputs[i]);
+    }
+    return byRow.get(r);
+  };
   // A used figure is the row's own (read from the table); a computed one is the engine's.
   const returnedOf = (r: DriftRowResult, name: string): Amount =>
-    usedReturns.has(name) ? (byRow.get(r)?.given?.returnedFunds?.[name] ?? 0n) : r.earmark === name ? r.returnedFunds : 0n;
+    usedReturns.has(name) ? (inputOf(r)?.given?.returnedFunds?.[name] ?? 0n) : r.earmark === name ? r.returnedFunds : 0n;
   const computedOf = (list: DriftRowResult[]): Computed => {
     const returned: Record<string, Amount> = {};
     for (const n of returnNames) returned[n] = list.reduce((a, r) => a + returnedOf(r, n), 0n);
@@ -123,17 +129,26 @@ export function checkGiven(
     if (!given) return;
     check(given, computedOf([row]), 1, row.ref, row.name, false);
   });
+  // Per list of rows its computed figures once, and each group by its normalised name (the first of a name).
+  const computedByList = new Map<DriftRowResult[], Computed>();
+  let byName: Map<string, DriftRowResult[]> | null = null;
   for (const total of table.totalRows) {
     if (!total.given) continue;
-    const list = rowsOfTotal(total, groups, rows);
-    check(total.given, computedOf(list), list.length, total.ref, total.label, true);
+    byName ??= groupsByName(groups);
+    const list = total.scope === null || total.scope === undefined ? rows : (byName.get(normaliseLabel(total.scope)) ?? rows);
+    let computed = computedByList.get(list);
+    if (computed === undefined) computedByList.set(list, (computed = computedOf(list)));
+    check(total.given, computed, list.length, total.ref, total.label, true);
   }
 }
 
-function rowsOfTotal(total: TotalRowInput, groups: { name: string; rows: DriftRowResult[] }[], all: DriftRowResult[]): DriftRowResult[] {
-  if (total.scope === null || total.scope === undefined) return all;
-  const scope = normaliseLabel(total.scope);
-  return groups.find((g) => normaliseLabel(g.name) === scope)?.rows ?? all;
+function groupsByName(groups: { name: string; rows: DriftRowResult[] }[]): Map<string, DriftRowResult[]> {
+  const out = new Map<string, DriftRowResult[]>();
+  for (const g of groups) {
+    const key = normaliseLabel(g.name);
+    if (!out.has(key)) out.set(key, g.rows);
+  }
+  return out;
 }
 
 /**

@@ -1,11 +1,11 @@
-import { abs, convertUnit, divInt, mul, ratio, shareFromNumber, times } from "./amount";
+import { type Amount, abs, convertUnit, divInt, mul, ratio, shareFromNumber } from "./amount";
 import { aggregateFields, computeRow, MONTHS_ELAPSED } from "./operatingRows";
 import { applyResultTransfers, applyReturnedFunds } from "./transfers";
 import { checkTotals } from "./totals";
 import { checkGiven, useGivenReturns, useGivenTransfers } from "./given";
 import { formatAmount } from "./format";
 import { makeFinding } from "./finding";
-import type { DriftHeadingInput, DriftNodeResult, DriftRowResult, DriftTableInput, Finding, OperatingResult, Period, RowRef, Settings } from "./types";
+import type { AmountFields, DriftHeadingInput, DriftNodeResult, DriftRowResult, DriftTableInput, Finding, OperatingResult, Period, RowRef, Settings } from "./types";
 
 export const TOTAL_NAME = "Nämnden totalt";
 
@@ -37,23 +37,30 @@ export function computeOperating(
     ...(table.givenReturns && table.givenReturns.length > 0 ? useGivenReturns(rows, table.rows, table.givenReturns) : []),
   ];
   for (const row of rows) {
+    // computeRow set it to the deviation: it changes only where something moved.
+    if (row.resultTransfer === 0n && row.returnedFunds === 0n) continue;
     row.adjustedDeviation = row.deviation === null ? null : row.deviation + row.resultTransfer + row.returnedFunds;
   }
 
   if (period !== "VB") checkLeafRows(rows, table, period, settings, findings);
 
   const areas = groupAreas(rows, table.headings ?? []);
-  const total = makeNode(TOTAL_NAME, rows, [], null);
-  checkAreas(areas, table, settings, findings);
-  checkGiven(table, rows, table.rows, areas.map((a) => ({ name: a.name, rows: flattenRows(a) })), period, findings);
+  // The areas hold every row once: the total is the sum of their sums.
+  const total: DriftNodeResult = { name: TOTAL_NAME, rows, children: [], comment: null, needsComment: false, ref: null, ...aggregateFields([], areas) };
+  const groups = areas.map((a) => ({ name: a.name, rows: flattenRows(a) }));
+  const known = new Map<object, AmountFields>(areas.map((a, i) => [groups[i].rows, a]));
+  known.set(rows, total);
+  checkAreas(areas, groups, table, settings, findings);
+  checkGiven(table, rows, table.rows, groups, period, findings);
   checkTotals(
     table.totalRows,
-    areas.map((a) => ({ name: a.name, rows: flattenRows(a) })),
+    groups,
     rows,
     ["budget", "actual", "forecast", "previousForecast", "priorYearActual"],
     unit,
     table.sheet,
     findings,
+    known,
   );
 
   const budgetAdherenceBefore = total.base !== null && total.budget !== null ? ratio(total.base, total.budget) : null;
@@ -80,37 +87,74 @@ export function computeOperating(
 
 /** Areas in order of first appearance; a third path level groups rows under a unit. */
 function groupAreas(rows: DriftRowResult[], headings: DriftHeadingInput[]): DriftNodeResult[] {
-  const byArea = new Map<string, DriftRowResult[]>();
+  // One pass: each area's direct rows, its units' rows and its first rows. Rows of an area (and
+  // of a unit) mostly follow each other, so the last one's group is at hand without a lookup.
+  const byArea = new Map<string, AreaRows>();
+  let last: AreaRows | null = null;
   for (const row of rows) {
-    const key = row.path[0];
-    const list = byArea.get(key);
-    if (list) list.push(row);
-    else byArea.set(key, [row]);
+    const path = row.path;
+    const name = path[0];
+    if (last === null || name !== last.name) {
+      last = byArea.get(name) ?? null;
+      if (last === null) {
+        last = { name, first: row, areaRow: undefined, direct: [], deeper: new Map(), lastUnit: null, unitRows: [] };
+        byArea.set(name, last);
+      }
+    }
+    const area = last;
+    if (path.length === 1) area.areaRow ??= row;
+    if (path.length <= 2) {
+      area.direct.push(row);
+      continue;
+    }
+    const unit = path[1];
+    if (unit !== area.lastUnit) {
+      const list = area.deeper.get(unit);
+      if (list) area.unitRows = list;
+      else area.deeper.set(unit, (area.unitRows = []));
+      area.lastUnit = unit;
+    }
+    area.unitRows.push(row);
+  }
+  // The first heading of each one- and two-label path, as a search of the headings finds it.
+  const areaHeadings = new Map<string, DriftHeadingInput>();
+  const unitHeadings = new Map<string, Map<string, DriftHeadingInput>>();
+  for (const h of headings) {
+    if (h.path.length === 1) {
+      if (!areaHeadings.has(h.path[0])) areaHeadings.set(h.path[0], h);
+    } else if (h.path.length === 2) {
+      let units = unitHeadings.get(h.path[0]);
+      if (units === undefined) unitHeadings.set(h.path[0], (units = new Map()));
+      if (!units.has(h.path[1])) units.set(h.path[1], h);
+    }
   }
   const areas: DriftNodeResult[] = [];
-  for (const [name, areaRows] of byArea) {
-    const direct = areaRows.filter((r) => r.path.length <= 2);
-    const deeper = new Map<string, DriftRowResult[]>();
-    for (const r of areaRows) {
-      if (r.path.length <= 2) continue;
-      const list = deeper.get(r.path[1]);
-      if (list) list.push(r);
-      else deeper.set(r.path[1], [r]);
-    }
-    const heading = (path: string[]) => headings.find((h) => h.path.length === path.length && h.path.every((p, i) => p === path[i]));
+  for (const { name, first, areaRow, direct, deeper } of byArea.values()) {
+    const units = unitHeadings.get(name);
     const children = [...deeper].map(([unitName, unitRows]) => {
-      const h = heading([name, unitName]);
+      const h = units?.get(unitName);
       return makeNode(unitName, unitRows, [], h?.ref ?? unitRows[0].ref, h?.comment ?? null);
     });
     // The area's own comment: its heading row's, else a single row's that is the area itself.
-    const areaHeading = heading([name]);
-    const areaRow = areaRows.find((r) => r.path.length === 1);
+    const areaHeading = areaHeadings.get(name);
     const comment = hasComment(areaHeading?.comment ?? null) ? areaHeading!.comment : (areaRow?.comment ?? null);
-    areas.push(makeNode(name, direct, children, (areaHeading ?? areaRow ?? areaRows[0]).ref, comment));
+    areas.push(makeNode(name, direct, children, (areaHeading ?? areaRow ?? first).ref, comment));
   }
   return areas;
 }
 
+interface AreaRows {
+  name: string;
+  first: DriftRowResult;
+  /** The first row that is the area itself (a one-label path). */
+  areaRow: DriftRowResult | undefined;
+  direct: DriftRowResult[];
+  deeper: Map<string, DriftRowResult[]>;
+  lastUnit: string | null;
+  unitRows: DriftRowResult[];
+}
+
+/** A node over its rows and sub-groups; its figures are the sums of its rows and of the sub-groups' sums. */
 function makeNode(
   name: string,
   rows: DriftRowResult[],
@@ -118,12 +162,14 @@ function makeNode(
   ref: RowRef | null,
   comment: string | null = null,
 ): DriftNodeResult {
-  const all = rows.concat(children.flatMap(flattenRows));
-  return { name, rows, children, comment, needsComment: false, ref, ...aggregateFields(all) };
+  return { name, rows, children, comment, needsComment: false, ref, ...aggregateFields(rows, children) };
 }
 
 export function flattenRows(node: DriftNodeResult): DriftRowResult[] {
-  return node.rows.concat(node.children.flatMap(flattenRows));
+  if (node.children.length === 0) return node.rows;
+  const out = node.rows.slice();
+  for (const child of node.children) for (const r of flattenRows(child)) out.push(r);
+  return out;
 }
 
 const NO_COMMENT = new Set(["", "-", "–", "—"]);
@@ -133,16 +179,23 @@ export function hasComment(text: string | null): boolean {
 }
 
 /** COMMENT_REQUIRED and DEFICIT per area, on the deviation before transfers and adjustments. */
-function checkAreas(areas: DriftNodeResult[], table: DriftTableInput, settings: Settings, findings: Finding[]): void {
+function checkAreas(
+  areas: DriftNodeResult[],
+  groups: { rows: DriftRowResult[] }[],
+  table: DriftTableInput,
+  settings: Settings,
+  findings: Finding[],
+): void {
   const amountThreshold = convertUnit(shareFromNumber(settings.commentThreshold.mnkr), "mnkr", table.unit);
-  for (const area of areas) {
+  for (let a = 0; a < areas.length; a++) {
+    const area = areas[a];
     const deviation = area.deviation;
     if (deviation === null) continue;
     const where = { sheet: table.sheet, cell: area.ref?.labelCell ?? null, subject: area.name };
     const share = area.budget !== null && area.budget !== 0n ? Math.abs(ratio(deviation, abs(area.budget)) ?? 0) : null;
     const large = abs(deviation) >= amountThreshold || (share !== null && share >= settings.commentThreshold.share - 1e-12);
     const commented =
-      hasComment(area.comment) || area.children.some((c) => hasComment(c.comment)) || flattenRows(area).some((r) => hasComment(r.comment));
+      hasComment(area.comment) || area.children.some((c) => hasComment(c.comment)) || groups[a].rows.some((r) => hasComment(r.comment));
     if (large && !commented) {
       area.needsComment = true;
       findings.push(makeFinding("COMMENT_REQUIRED", "warning", where, { deviation: formatAmount(deviation, table.unit) }));
@@ -155,19 +208,25 @@ function checkAreas(areas: DriftNodeResult[], table: DriftTableInput, settings: 
 
 /** RUN_RATE and FORECAST_SHIFT per leaf row, in a tertial. */
 function checkLeafRows(rows: DriftRowResult[], table: DriftTableInput, period: Period, settings: Settings, findings: Finding[]): void {
+  // The run rate actual × 12 ÷ months, with the fraction reduced (the same value, fewer big-number steps).
   const months = MONTHS_ELAPSED[period];
+  const common = gcd(12, months);
+  const perYear = BigInt(12 / common);
+  const divisor = months / common;
   const runRateShare = shareFromNumber(settings.runRateShare);
+  const runRateShareNumber = Number(runRateShare);
   const shiftThreshold = convertUnit(shareFromNumber(settings.commentThreshold.mnkr), "mnkr", table.unit);
+  const whereOf = (row: DriftRowResult) => ({ sheet: table.sheet, cell: row.ref.cells.forecast ?? row.ref.labelCell, subject: row.name });
   for (const row of rows) {
-    const where = { sheet: table.sheet, cell: row.ref.cells.forecast ?? row.ref.labelCell, subject: row.name };
     if (row.actual !== null && row.forecast !== null && row.budget !== null) {
-      const runRate = divInt(times(row.actual, 12), months);
+      const scaled = perYear === 1n ? row.actual : row.actual * perYear;
+      // Half away from zero; by 2 (T2) that is (x ± 1) / 2 truncated, as divInt gives it.
+      const runRate = divisor === 1 ? scaled : divisor === 2 ? (scaled >= 0n ? scaled + 1n : scaled - 1n) / 2n : divInt(scaled, divisor);
       row.runRate = runRate;
       const difference = runRate - row.forecast;
-      const limit = mul(abs(row.budget), runRateShare);
-      if (abs(difference) >= limit && difference !== 0n) {
+      if (difference !== 0n && reachesShare(difference, row.budget, runRateShare, runRateShareNumber)) {
         findings.push(
-          makeFinding("RUN_RATE", "info", where, {
+          makeFinding("RUN_RATE", "info", whereOf(row), {
             runRate: formatAmount(runRate, table.unit),
             forecast: formatAmount(row.forecast, table.unit),
             difference: formatAmount(difference, table.unit),
@@ -175,8 +234,24 @@ function checkLeafRows(rows: DriftRowResult[], table: DriftTableInput, period: P
         );
       }
     }
-    if (period === "T2" && row.forecastChange !== null && abs(row.forecastChange) >= shiftThreshold) {
-      findings.push(makeFinding("FORECAST_SHIFT", "warning", where, { change: formatAmount(row.forecastChange, table.unit) }));
+    if (period === "T2" && row.forecastChange !== null && (row.forecastChange >= shiftThreshold || row.forecastChange <= -shiftThreshold)) {
+      findings.push(makeFinding("FORECAST_SHIFT", "warning", whereOf(row), { change: formatAmount(row.forecastChange, table.unit) }));
     }
   }
+}
+
+/**
+ * abs(difference) >= mul(abs(budget), share), decided in doubles where they are far enough from
+ * each other to be sure (a margin far above a double's error and mul's rounding), exactly otherwise.
+ */
+function reachesShare(difference: Amount, budget: Amount, share: Amount, shareNumber: number): boolean {
+  const d = Math.abs(Number(difference));
+  const limit = (Math.abs(Number(budget)) * shareNumber) / 1e9;
+  if (d > (limit * (1 + 1e-12) + 1) * (1 + 1e-12)) return true;
+  if (d < (limit * (1 - 1e-12) - 1) * (1 - 1e-12)) return false;
+  return abs(difference) >= mul(abs(budget), share);
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
 }

@@ -1,4 +1,4 @@
-import { type Amount, ratio, sumPresent } from "./amount";
+import { type Amount, ratio } from "./amount";
 import { formatAmount } from "./format";
 import { makeFinding } from "./finding";
 import type { AmountFields, DriftRowInput, DriftRowResult, DriftTableInput, Finding, Period } from "./types";
@@ -62,24 +62,55 @@ export function deviationPct(deviation: Amount | null, budget: Amount | null): n
   return ratio(deviation, budget < 0n ? -budget : budget);
 }
 
-/** Sums of the rows that have a value; an aggregate with no values is null. */
-export function aggregateFields(rows: AmountFields[]): AmountFields {
-  const sum = (pick: (r: AmountFields) => Amount | null) => sumPresent(rows.map(pick));
-  const budget = sum((r) => r.budget);
-  const deviation = sum((r) => r.deviation);
+/**
+ * Sums of the rows that have a value; an aggregate with no values is null. `parts` are further
+ * aggregates to add (sub-groups): a sum of sums is the sum of their rows, exactly. One pass.
+ */
+export function aggregateFields(rows: readonly AmountFields[], parts: readonly AmountFields[] = []): AmountFields {
+  let budget: Amount | null = null;
+  let actual: Amount | null = null;
+  let forecast: Amount | null = null;
+  let previousForecast: Amount | null = null;
+  let priorYearActual: Amount | null = null;
+  let base: Amount | null = null;
+  let deviation: Amount | null = null;
+  let resultTransfer: Amount | null = null;
+  let returnedFunds: Amount | null = null;
+  let adjustedDeviation: Amount | null = null;
+  let forecastChange: Amount | null = null;
+  let priorYearChange: Amount | null = null;
+  const add = (a: Amount | null, b: Amount | null): Amount | null => (b === null ? a : a === null ? b : a + b);
+  for (let pass = 0; pass < 2; pass++) {
+    const list = pass === 0 ? rows : parts;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      budget = add(budget, r.budget);
+      actual = add(actual, r.actual);
+      forecast = add(forecast, r.forecast);
+      previousForecast = add(previousForecast, r.previousForecast);
+      priorYearActual = add(priorYearActual, r.priorYearActual);
+      base = add(base, r.base);
+      deviation = add(deviation, r.deviation);
+      resultTransfer = add(resultTransfer, r.resultTransfer);
+      returnedFunds = add(returnedFunds, r.returnedFunds);
+      adjustedDeviation = add(adjustedDeviation, r.adjustedDeviation);
+      forecastChange = add(forecastChange, r.forecastChange);
+      priorYearChange = add(priorYearChange, r.priorYearChange);
+    }
+  }
   return {
     budget,
-    actual: sum((r) => r.actual),
-    forecast: sum((r) => r.forecast),
-    previousForecast: sum((r) => r.previousForecast),
-    priorYearActual: sum((r) => r.priorYearActual),
-    base: sum((r) => r.base),
+    actual,
+    forecast,
+    previousForecast,
+    priorYearActual,
+    base,
     deviation,
     deviationPct: deviationPct(deviation, budget),
-    resultTransfer: sum((r) => r.resultTransfer) ?? 0n,
-    returnedFunds: sum((r) => r.returnedFunds) ?? 0n,
-    adjustedDeviation: sum((r) => r.adjustedDeviation),
-    forecastChange: sum((r) => r.forecastChange),
-    priorYearChange: sum((r) => r.priorYearChange),
+    resultTransfer: resultTransfer ?? 0n,
+    returnedFunds: returnedFunds ?? 0n,
+    adjustedDeviation,
+    forecastChange,
+    priorYearChange,
   };
 }

@@ -1,4 +1,4 @@
-import { type Amount, abs, sumPresent } from "./amount";
+import { type Amount, abs } from "./amount";
 import { formatAmount, halfDisplayUnit } from "./format";
 import { makeFinding } from "./finding";
 import type { Finding, TotalRowInput, Unit } from "./types";
@@ -30,35 +30,61 @@ export function checkTotals(
   unit: Unit,
   sheet: string,
   findings: Finding[],
+  /** Column sums already known, by the list of rows they are the sums of (a group's node). */
+  known?: ReadonlyMap<object, Partial<Record<TotalColumn, Amount | null>>>,
 ): void {
   const halfUnit = halfDisplayUnit(unit);
+  // Each group by its normalised name (the first of a name, as a search finds it), and each
+  // list's column sums once: many total rows must not sum the same rows again.
+  const byName = new Map<string, (typeof groups)[number]>();
+  for (const g of groups) {
+    const key = normaliseLabel(g.name);
+    if (!byName.has(key)) byName.set(key, g);
+  }
+  const sums = new Map<object, Partial<Record<TotalColumn, Amount | null>>>();
+  const sumOf = (rows: Partial<Record<TotalColumn, Amount | null>>[], column: TotalColumn): Amount | null => {
+    const given = known?.get(rows);
+    if (given !== undefined && given[column] !== undefined) return given[column];
+    let s = sums.get(rows);
+    if (s === undefined) sums.set(rows, (s = {}));
+    let v = s[column];
+    if (v === undefined) {
+      v = null;
+      for (const r of rows) {
+        const x = r[column] ?? null;
+        if (x !== null) v = v === null ? x : v + x;
+      }
+      s[column] = v;
+    }
+    return v;
+  };
   for (const total of totals) {
     let group: (typeof groups)[number] | undefined;
     if (total.scope !== undefined && total.scope !== null) {
-      const scope = normaliseLabel(total.scope);
-      group = groups.find((g) => normaliseLabel(g.name) === scope);
+      group = byName.get(normaliseLabel(total.scope));
     } else if (total.scope === undefined) {
       const label = normaliseLabel(total.label).replace(/^(summa|totalt|total)\s*/, "").replace(/\s*(summa|totalt|total)$/, "").trim();
-      group = label ? groups.find((g) => normaliseLabel(g.name) === label) : undefined;
+      group = label ? byName.get(label) : undefined;
     }
     const rows = group ? group.rows : allRows;
     const tolerance = halfUnit * BigInt(Math.max(rows.length, 1));
     const allTolerance = halfUnit * BigInt(Math.max(allRows.length, 1));
     // A bare "Summa" under an area's rows may be the area's subtotal or the table's total: the
     // reader scopes it to the area; when it is the whole table's total instead, it is accepted.
-    const bare = group !== undefined && /^(summa|totalt|total|netto)$/.test(normaliseLabel(total.label).split(" ")[0] ?? "") && normaliseLabel(total.label).split(" ").length <= 1 + normaliseLabel(group.name).split(" ").length;
+    const labelWords = normaliseLabel(total.label).split(" ");
+    const bare = group !== undefined && /^(summa|totalt|total|netto)$/.test(labelWords[0] ?? "") && labelWords.length <= 1 + normaliseLabel(group.name).split(" ").length;
     const matchesAll =
       bare &&
       columns.every((column) => {
         const stated = total[column];
-        const computed = sumPresent(allRows.map((r) => r[column] ?? null));
+        const computed = sumOf(allRows, column);
         return stated === null || stated === undefined || computed === null || abs(stated - computed) <= allTolerance;
       });
     if (matchesAll) continue;
     for (const column of columns) {
       const stated = total[column];
       if (stated === null || stated === undefined) continue;
-      const computed = sumPresent(rows.map((r) => r[column] ?? null));
+      const computed = sumOf(rows, column);
       if (computed === null) continue;
       const difference = stated - computed;
       if (abs(difference) > tolerance) {

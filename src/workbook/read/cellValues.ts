@@ -8,7 +8,7 @@ import { parseSwedishNumber } from "../../engine/swedishNumber";
 import type { Finding, IndicatorValue, Unit } from "../../engine/types";
 import { makeFinding } from "../../i18n/findings.sv";
 import { type CellValue, type SheetGrid, a1, isCellDate, isCellError } from "../cells";
-import { cleanText, wordKey } from "./normalise";
+import { byText, cleanText, wordKey } from "./normalise";
 import { YES_WORDS } from "./synonyms";
 
 export type AmountProblem = "empty" | "invalid" | "error";
@@ -64,6 +64,8 @@ export class CellReader {
   /** The last amount cell held something (a number, text, an error …), even if unreadable. */
   present = false;
   private readonly noValue: Set<string> | null;
+  /** Yes/no cells repeat a few words ("ja", "x") from row to row. */
+  private readonly isYes = byText((text) => YES.has(wordKey(text)));
 
   constructor(
     private readonly sheet: SheetGrid,
@@ -186,7 +188,7 @@ export class CellReader {
     const v = cellAt(this.sheet, row, col);
     if (v === true) return true;
     if (typeof v === "number") return v === 1;
-    if (typeof v === "string") return YES.has(wordKey(v));
+    if (typeof v === "string") return this.isYes(v);
     return false;
   }
 

@@ -7,6 +7,7 @@ import { makeFinding } from "../../i18n/findings.sv";
 import { type SheetGrid, columnLetters } from "../cells";
 import { CellReader } from "./cellValues";
 import type { DetectedTable } from "./detect";
+import { RowRefs } from "./rowRefs";
 import { FIELD_LABELS } from "./synonyms";
 
 /** The label given to a sum row without one (see isUnlabelledSum). */
@@ -16,7 +17,7 @@ export class TableContext {
   readonly reader: CellReader;
   /** The report's period, once known (a table that derives its base from a given deviation needs it). */
   period: Period | null = null;
-  private readonly letters: [string, string][];
+  private readonly refs: RowRefs;
   private readonly headerTexts = new Map<string, string>();
 
   constructor(
@@ -29,9 +30,10 @@ export class TableContext {
     flipColumns?: ReadonlySet<number>,
   ) {
     this.reader = new CellReader(sheet, findings, { from: table.unit, to: unit, negate, ...(flipColumns && flipColumns.size > 0 ? { flipColumns } : {}) });
-    this.letters = Object.entries(columns)
+    const letters = Object.entries(columns)
       .filter((e): e is [string, number] => e[1] !== undefined)
-      .map(([field, col]) => [field, columnLetters(col)]);
+      .map(([field, col]) => [field, columnLetters(col)] as const);
+    this.refs = new RowRefs(sheet.name, letters);
     // By column, not by the header's field: the user (or the VB rule) may have moved a field.
     const textByCol = new Map(table.headers.filter((h) => h.text !== "").map((h) => [h.col, h.text]));
     for (const [field, col] of Object.entries(columns)) {
@@ -49,12 +51,9 @@ export class TableContext {
     return this.columns[field];
   }
 
-  /** 0-based row → RowRef with the address of every field's cell. */
+  /** 0-based row → RowRef with the address of every field's cell (rowRefs.ts: computed when read). */
   ref(row: number, labelField: string): RowRef {
-    const n = row + 1;
-    const cells: Record<string, string> = {};
-    for (const [field, letters] of this.letters) cells[field] = letters + n;
-    return { sheet: this.sheet.name, row: n, labelCell: cells[labelField] ?? `${this.letters[0]?.[1] ?? "A"}${n}`, cells };
+    return this.refs.make(row + 1, labelField);
   }
 
   /** UNLABELLED_ROW: values without a label; pointed at the first filled value cell. */

@@ -16,10 +16,11 @@
  */
 import type { Amount } from "../../engine/amount";
 import type { DriftHeadingInput, DriftRowInput, DriftTableInput, GivenFigures, TotalRowInput } from "../../engine/types";
+import { NumberIndex } from "./numberIndex";
 import { nestSubtotals } from "./subtotals";
 import { RETURNED_PREFIX } from "./synonyms";
 import { type TableContext, UNLABELLED_SUM } from "./context";
-import { isTotalLabel, labelKey, totalLabelRest } from "./normalise";
+import { byText, isTotalLabel, labelKey, totalLabelRest } from "./normalise";
 
 const AMOUNTS = ["budget", "actual", "forecast", "previousForecast", "priorYearActual"] as const;
 
@@ -62,7 +63,11 @@ export function readDrift(ctx: TableContext): DriftTableInput {
     return v;
   };
 
-  const raw: RawRow[] = [];
+  const isTotal = byText(isTotalLabel);
+  const key = byText(labelKey);
+  // The rows read, and whether each has amounts (RawRow objects only for nestSubtotals).
+  const inputs: DriftRowInput[] = [];
+  const withAmounts: boolean[] = [];
   const totals: { total: TotalRowInput; fromAreaColumn: boolean }[] = [];
   let currentArea = "";
   let currentUnit = "";
@@ -77,7 +82,7 @@ export function readDrift(ctx: TableContext): DriftTableInput {
     let unit = unitText;
     if (areaText === "" && labelled) area = currentArea;
     if (areaText === "" && unitText === "" && costTypeText !== "") unit = currentUnit;
-    const path = [area, unit, costTypeText].filter((p) => p !== "");
+    const path = pathOf(area, unit, costTypeText);
     const subject = path.length > 0 ? path[path.length - 1] : null;
     const labelField = costTypeText !== "" ? "costType" : unitText !== "" ? "unit" : "area";
 
@@ -112,14 +117,14 @@ export function readDrift(ctx: TableContext): DriftTableInput {
           fromAreaColumn: false,
         });
       } else if (hasAmounts) ctx.unlabelled(r, "area", firstAmountField);
-      else if (comment !== "" && raw.length > 0) {
-        const prev = raw[raw.length - 1].input;
+      else if (comment !== "" && inputs.length > 0) {
+        const prev = inputs[inputs.length - 1];
         prev.comment = prev.comment ? `${prev.comment} ${comment}` : comment;
       }
       continue;
     }
 
-    const totalLabel = totalLabelOf(areaText, unitText, costTypeText, area, unit);
+    const totalLabel = totalLabelOf(isTotal, areaText, unitText, costTypeText, area, unit);
     if (totalLabel !== undefined) {
       if (totalLabel !== null) {
         totals.push({
@@ -146,35 +151,35 @@ export function readDrift(ctx: TableContext): DriftTableInput {
 
     const earmark = reader.text(r, colEarmark, hEarmark, subject);
     const derivedBase = baseFromDeviation && budget !== null && givenFigures?.deviation != null ? budget - givenFigures.deviation : null;
-    raw.push({
-      input: {
-        path,
-        budget,
-        actual: derivedBase !== null && ctx.period === "VB" ? derivedBase : actual,
-        forecast: derivedBase !== null && ctx.period !== "VB" ? derivedBase : forecast,
-        forecastProblem,
-        previousForecast,
-        priorYearActual,
-        comment: comment === "" ? null : comment,
-        resultUnit: reader.flag(r, colResultUnit),
-        openingResultFund: colFund === undefined ? null : reader.amount(r, colFund, hFund, subject, false),
-        grossBudget: colGross === undefined ? null : reader.amount(r, colGross, hGross, subject),
-        earmark: earmark === "" ? null : earmark,
-        ref: ctx.ref(r, labelField),
-        ...(givenFigures ? { given: baseFromDeviation ? { ...givenFigures, deviation: null } : givenFigures } : {}),
-      },
-      hasAmounts,
-    });
+    const input: DriftRowInput = {
+      path,
+      budget,
+      actual: derivedBase !== null && ctx.period === "VB" ? derivedBase : actual,
+      forecast: derivedBase !== null && ctx.period !== "VB" ? derivedBase : forecast,
+      forecastProblem,
+      previousForecast,
+      priorYearActual,
+      comment: comment === "" ? null : comment,
+      resultUnit: reader.flag(r, colResultUnit),
+      openingResultFund: colFund === undefined ? null : reader.amount(r, colFund, hFund, subject, false),
+      grossBudget: colGross === undefined ? null : reader.amount(r, colGross, hGross, subject),
+      earmark: earmark === "" ? null : earmark,
+      ref: ctx.ref(r, labelField),
+    };
+    if (givenFigures) input.given = baseFromDeviation ? { ...givenFigures, deviation: null } : givenFigures;
+    inputs.push(input);
+    withAmounts.push(hasAmounts);
   }
-  if (colUnit === undefined && colCostType === undefined) nestSubtotals(ctx, raw);
+  if (colUnit === undefined && colCostType === undefined) nestSubtotals(ctx, inputs.map((input, i): RawRow => ({ input, hasAmounts: withAmounts[i] })));
 
   const rows: DriftRowInput[] = [];
   const headings: DriftHeadingInput[] = [];
   const totalRows: TotalRowInput[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const { input, hasAmounts } = raw[i];
-    const next = raw[i + 1];
-    if (next !== undefined && isUnder(next.input.path, input.path)) {
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    const hasAmounts = withAmounts[i];
+    const next = inputs[i + 1];
+    if (next !== undefined && isUnder(key, next.path, input.path)) {
       headings.push({ path: input.path, comment: input.comment, ref: input.ref });
       if (hasAmounts && input.path.length === 1) {
         const { budget, actual, forecast, previousForecast, priorYearActual } = input;
@@ -197,7 +202,7 @@ export function readDrift(ctx: TableContext): DriftTableInput {
 
   // Totals in the area column: "Summa Övrig verksamhet" covers that area, anything else the table.
   const areaNames = new Map<string, string>();
-  for (const row of rows) if (!areaNames.has(labelKey(row.path[0]))) areaNames.set(labelKey(row.path[0]), row.path[0]);
+  for (const row of rows) if (!areaNames.has(key(row.path[0]))) areaNames.set(key(row.path[0]), row.path[0]);
   for (const { total, fromAreaColumn } of totals) {
     if (fromAreaColumn) {
       const rest = totalLabelRest(total.label);
@@ -208,7 +213,7 @@ export function readDrift(ctx: TableContext): DriftTableInput {
   }
   totalRows.sort((a, b) => a.ref.row - b.ref.row);
 
-  reportDuplicates(ctx, rows.map((r) => ({ label: r.path.join(" / "), ref: r.ref })));
+  reportDuplicatePaths(ctx, rows, key);
 
   return {
     sheet: table.sheet,
@@ -275,10 +280,17 @@ function readGiven(ctx: TableContext, g: GivenColumns, r: number, subject: strin
   return any ? out : undefined;
 }
 
+/** The path of the labels a row has, in order. */
+function pathOf(area: string, unit: string, costType: string): string[] {
+  if (area === "") return unit === "" ? (costType === "" ? [] : [costType]) : costType === "" ? [unit] : [unit, costType];
+  if (unit === "") return costType === "" ? [area] : [area, costType];
+  return costType === "" ? [area, unit] : [area, unit, costType];
+}
+
 /** A longer path that starts with the shorter one. */
-function isUnder(child: string[], parent: string[]): boolean {
+function isUnder(key: (label: string) => string, child: string[], parent: string[]): boolean {
   if (child.length <= parent.length) return false;
-  for (let k = 0; k < parent.length; k++) if (labelKey(child[k]) !== labelKey(parent[k])) return false;
+  for (let k = 0; k < parent.length; k++) if (key(child[k]) !== key(parent[k])) return false;
   return true;
 }
 
@@ -287,6 +299,7 @@ function isUnder(child: string[], parent: string[]): boolean {
  * (null for the whole table, resolved later for labels in the area column).
  */
 function totalLabelOf(
+  isTotalLabel: (text: string) => boolean,
   areaText: string,
   unitText: string,
   costTypeText: string,
@@ -303,6 +316,71 @@ function totalLabelOf(
   }
   return undefined;
 }
+
+/**
+ * DUPLICATE_ROW for every drift row whose path an earlier row already has: the same labelKey of
+ * its labels joined by " / ", the label joined only for a duplicate. When no label holds a "/",
+ * two joined paths are equal exactly when their labels are, so a path of up to three labels is
+ * keyed by a number made of its labels' numbers instead of a string per row.
+ */
+function reportDuplicatePaths(ctx: TableContext, rows: DriftRowInput[], key: (label: string) => string): void {
+  const ids = new Map<string, number>();
+  let slash = false;
+  const idOf = byText((label) => {
+    const k = key(label);
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = ids.size + 1;
+      ids.set(k, id);
+      if (k.includes("/")) slash = true;
+    }
+    return id;
+  });
+  const joined = (p: string[]) => p.map(key).join(" / ");
+  const duplicates: { row: DriftRowInput; other: number }[] = [];
+  const seenNumbers = new NumberIndex();
+  let seen = new Map<string, number>();
+  // Labels repeat from one row to the next: the last one at each level is remembered.
+  const last: string[] = ["", "", ""];
+  const lastId = [0, 0, 0];
+  for (const row of rows) {
+    const p = row.path;
+    let k: number | string;
+    if (p.length > 3) k = joined(p);
+    else {
+      let n = 0;
+      let big = false;
+      for (let i = 0; i < p.length; i++) {
+        const label = p[i];
+        if (label !== last[i]) {
+          last[i] = label;
+          lastId[i] = idOf(label);
+        }
+        if (lastId[i] >= ID_LIMIT) big = true;
+        n = n * ID_LIMIT + lastId[i];
+      }
+      k = big ? joined(p) : n;
+    }
+    const other = typeof k === "number" ? seenNumbers.getOrSet(k, row.ref.row) : seen.get(k);
+    if (other !== undefined) duplicates.push({ row, other });
+    else if (typeof k === "string") seen.set(k, row.ref.row);
+  }
+  if (slash) {
+    // A label with a "/" in it: the joined labels decide, as they always do.
+    duplicates.length = 0;
+    seen = new Map();
+    for (const row of rows) {
+      const k = joined(row.path);
+      const other = seen.get(k);
+      if (other === undefined) seen.set(k, row.ref.row);
+      else duplicates.push({ row, other });
+    }
+  }
+  for (const { row, other } of duplicates) ctx.duplicate(row.path.join(" / "), other, row.ref.labelCell);
+}
+
+/** Label numbers below this make a path number below 2^51, exact in a double. */
+const ID_LIMIT = 2 ** 17;
 
 /** DUPLICATE_ROW for every row whose label (path) an earlier row already has. */
 export function reportDuplicates(ctx: TableContext, rows: { label: string; ref: { row: number; labelCell: string } }[]): void {

@@ -40,6 +40,23 @@ export function labelKey(text: string): string {
   return text.toLowerCase();
 }
 
+/**
+ * A function of a text, remembered per distinct text: labels repeat from row to row (an area's
+ * name on each of its rows), so a table of many rows asks once per label, not once per row.
+ * The results must not be undefined.
+ */
+export function byText<T>(f: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined) {
+      v = f(text);
+      seen.set(text, v);
+    }
+    return v;
+  };
+}
+
 const UNCLEAN = /\s\s|[\t\n\r\f\v\u00a0\u202f\u2007\u2009]/;
 
 /** "Netto-⏎kostnad": a word broken at a hyphen and a line break ("Intäkts-⏎och …" is not one). */

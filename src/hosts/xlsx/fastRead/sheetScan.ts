@@ -119,7 +119,7 @@ interface SharedMaster {
 
 export class SheetHandler implements XmlHandler {
   wantText = false;
-  private readonly rows: CellValue[][] = [];
+  private rows: CellValue[][] = [];
   private readonly formulas = new Map<string, string>();
   private readonly formulasWithoutValue: string[] = [];
   private readonly cellStyles = new Map<string, CellStyle>();
@@ -134,7 +134,9 @@ export class SheetHandler implements XmlHandler {
   private inSheetData = false;
   private section = "";
   private rowIndex = -1;
-  private out: CellValue[] = [];
+  /** The row being read, reused from row to row: each row of the grid is its exact-size copy. */
+  private readonly out: CellValue[] = [];
+  private outLength = 0;
   private present = false;
 
   private col = -1;
@@ -289,7 +291,7 @@ export class SheetHandler implements XmlHandler {
     }
     this.rowIndex = r;
     if (hidden) this.hiddenRowFlags.push(r);
-    this.out = [];
+    this.outLength = 0;
     this.present = false;
     this.col = -1;
     if (empty) this.closeRow();
@@ -299,8 +301,9 @@ export class SheetHandler implements XmlHandler {
     // A row without a value or formula is not a row of the grid (as ExcelJS's eachRow skips it).
     if (!this.present) return;
     const out = this.out;
-    while (out.length > 0 && out[out.length - 1] === null) out.pop();
-    this.rows[this.rowIndex] = out;
+    let length = this.outLength;
+    while (length > 0 && out[length - 1] === null) length--;
+    this.rows[this.rowIndex] = out.slice(0, length);
   }
 
   private openCell(buf: Buffer, at: Int32Array, count: number, empty: boolean): void {
@@ -393,8 +396,9 @@ export class SheetHandler implements XmlHandler {
     }
     this.present = true;
     const out = this.out;
-    while (out.length < c) out.push(null);
+    for (let k = this.outLength; k < c; k++) out[k] = null;
     out[c] = value;
+    if (c >= this.outLength) this.outLength = c + 1;
     if (xf !== undefined && (xf.bold || xf.indent > 0)) {
       // One object per style, shared by its cells: a ledger indents most of its name column.
       let style = this.styleObjects[this.styleId];
@@ -472,6 +476,8 @@ export class SheetHandler implements XmlHandler {
   /** The sheet, once its part has ended. */
   finish(): ScannedSheet {
     const rows = this.rows;
+    // The handler may outlive the sheet a while (held by the inflater until it is closed): it lets go of the rows.
+    this.rows = [];
     // Merged cells: the top-left one keeps its value, the others are empty; every row a merge
     // covers with a cell other than the top-left one is a row of the grid (as ExcelJS makes them).
     // Each merge costs the rows and cells it covers that hold something, so that many merges stay linear.

@@ -19,6 +19,9 @@ const COLON = 0x3a;
 const EQ = 0x3d;
 const NL = 0x0a;
 
+/** How many bytes of a new chunk are joined to an unfinished token first (see push). */
+const JOIN_BYTES = 4096;
+
 /** An unfinished tag or text run longer than this is not a workbook's (a cell holds 32 767 characters). */
 export const MAX_TOKEN_BYTES = 16 * 1024 ** 2;
 
@@ -49,6 +52,16 @@ export interface XmlHandler {
   wantText: boolean;
 }
 
+/**
+ * The first `byte` in buf[from, n), or -1: a loop for the short runs between tags (Buffer's
+ * indexOf costs more to call than to scan them), indexOf for the rest of a long one.
+ */
+function findByte(buf: Buffer, byte: number, from: number, n: number): number {
+  const stop = Math.min(n, from + 64);
+  for (let i = from; i < stop; i++) if (buf[i] === byte) return i;
+  return stop < n ? buf.indexOf(byte, stop) : -1;
+}
+
 function isSpace(b: number): boolean {
   return b === 0x20 || b === NL || b === 0x09 || b === 0x0d;
 }
@@ -72,7 +85,30 @@ export class XmlScanner {
   constructor(private readonly handler: XmlHandler) {}
 
   push(chunk: Buffer): void {
-    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    const pending = this.pending;
+    if (pending !== null && chunk.length > JOIN_BYTES) {
+      // The unfinished token ends within the chunk's first bytes as a rule: only those are
+      // joined to it, and the rest of the chunk is scanned where it lies, not copied.
+      const head = Buffer.concat([pending, chunk.subarray(0, JOIN_BYTES)]);
+      const p = this.scanPart(head);
+      // Short of the pending bytes, nothing was handled (they are one unfinished token): all of it is joined below.
+      if (p >= pending.length) {
+        this.pending = null;
+        this.pushPart(chunk.subarray(p - pending.length));
+        return;
+      }
+    }
+    this.pushPart(pending ? Buffer.concat([pending, chunk]) : chunk);
+  }
+
+  private pushPart(buf: Buffer): void {
+    const p = this.scanPart(buf);
+    this.pending = p < buf.length ? buf.subarray(p) : null;
+    if (this.pending && this.pending.length > MAX_TOKEN_BYTES) throw this.located(buf, p);
+  }
+
+  /** Scans what is complete in `buf`, with errors located; returns where the unfinished rest starts. */
+  private scanPart(buf: Buffer): number {
     let p: number;
     try {
       p = this.scan(buf);
@@ -80,8 +116,7 @@ export class XmlScanner {
       throw e instanceof XmlError ? this.located(buf, e.offset) : e;
     }
     this.consumed(buf, p);
-    this.pending = p < buf.length ? buf.subarray(p) : null;
-    if (this.pending && this.pending.length > MAX_TOKEN_BYTES) throw this.located(buf, p);
+    return p;
   }
 
   /** The part has ended: anything unfinished is a document cut short. */
@@ -127,7 +162,7 @@ export class XmlScanner {
     let p = 0;
     while (p < n) {
       if (buf[p] !== LT) {
-        const q = buf.indexOf(LT, p);
+        const q = findByte(buf, LT, p, n);
         if (q < 0) return p;
         if (h.wantText) h.text(buf, p, q, false);
         else if (this.depth === 0) for (let i = p; i < q; i++) if (!isSpace(buf[i])) throw new XmlError(i);
@@ -137,7 +172,7 @@ export class XmlScanner {
       if (p + 1 >= n) return p;
       const c1 = buf[p + 1];
       if (c1 === SLASH) {
-        const gt = buf.indexOf(GT, p + 2);
+        const gt = findByte(buf, GT, p + 2, n);
         if (gt < 0) return p;
         let ne = gt;
         while (ne > p + 2 && isSpace(buf[ne - 1])) ne--;
@@ -171,9 +206,13 @@ export class XmlScanner {
         }
       } else {
         let i = p + 1;
+        // The local name starts after the first colon of the name, if any (as localStart finds it).
+        let local = -1;
         while (i < n) {
           const b = buf[i];
-          if (b === GT || b === SLASH || isSpace(b)) break;
+          if (b === GT || b === SLASH || b <= 0x20) {
+            if (b === GT || b === SLASH || isSpace(b)) break;
+          } else if (b === COLON && local < 0) local = i + 1;
           i++;
         }
         if (i >= n) return p;
@@ -196,7 +235,12 @@ export class XmlScanner {
             break;
           }
           const ns = i;
-          while (i < n && buf[i] !== EQ && buf[i] !== GT && buf[i] !== LT && !isSpace(buf[i])) i++;
+          let localName = ns;
+          for (; i < n; i++) {
+            const c = buf[i];
+            if (c === EQ || c === GT || c === LT || isSpace(c)) break;
+            if (c === COLON && localName === ns) localName = i + 1;
+          }
           if (i >= n) return p;
           const ne = i;
           while (i < n && isSpace(buf[i])) i++;
@@ -215,7 +259,7 @@ export class XmlScanner {
           }
           if (ve >= n) return p;
           if (count * 4 < at.length) {
-            at[count * 4] = localStart(buf, ns, ne);
+            at[count * 4] = localName;
             at[count * 4 + 1] = ne;
             at[count * 4 + 2] = vs;
             at[count * 4 + 3] = ve;
@@ -227,7 +271,7 @@ export class XmlScanner {
         }
         if (this.depth === 0 && this.sawRoot) throw new XmlError(p);
         this.sawRoot = true;
-        h.open(buf, localStart(buf, p + 1, nameEnd), nameEnd, empty ? i - 1 : i, empty, at, count);
+        h.open(buf, local < 0 ? p + 1 : local, nameEnd, empty ? i - 1 : i, empty, at, count);
         if (!empty) this.depth++;
         p = i + 1;
       }
