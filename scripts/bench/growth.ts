@@ -35,6 +35,8 @@ export interface SizeResult {
   /** Median seconds and largest peak of the report, or null when it did not complete (its message). */
   report: { seconds: number; peakBytes: number } | { failed: string };
   raw: RawFloorRun | null;
+  /** At the largest size: whether `foljsam validate` reads the report's own output (null: not tried). */
+  reread: { ok: true; seconds: number } | { ok: false; why: string } | null;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -76,12 +78,21 @@ export async function growth(run: Runner, bin: string, script: string, folder: s
       }
       raws.push(await rawFloor(run, script, input, output, folder));
     }
+    let reread: SizeResult["reread"] = null;
+    if (rows >= ONCE_FROM && failed === null) {
+      try {
+        reread = { ok: true, seconds: (await run([bin, "validate", output], folder)).seconds };
+      } catch (e) {
+        reread = { ok: false, why: e instanceof Error ? e.message.replace(/^.*?: /, "") : String(e) };
+      }
+    }
     rmSync(input, { force: true });
     rmSync(output, { force: true });
     out.push({
       rows,
       report: failed !== null ? { failed } : { seconds: median(reports.map((r) => r.seconds)), peakBytes: Math.max(...reports.map((r) => r.peakBytes)) },
       raw: raws.length ? medianRaw(raws) : null,
+      reread,
     });
   }
   return out;
@@ -95,5 +106,6 @@ export function growthLine(r: SizeResult): string {
   const report = "failed" in r.report ? `report did not complete (${r.report.failed})` : `report ${r.report.seconds.toFixed(2)} s / ${mb(r.report.peakBytes)}`;
   const raw = r.raw ? `raw floor ${r.raw.seconds.toFixed(2)} s / ${mb(r.raw.peakBytes)} (read ${r.raw.read.toFixed(2)} s, write ${r.raw.write.toFixed(2)} s of ${mb(r.raw.newXmlBytes)} new XML)` : "raw floor not run";
   const ratio = r.raw && !("failed" in r.report) ? `, raw ratio ${(r.report.seconds / r.raw.seconds).toFixed(2)}` : "";
-  return `${rows} rows: ${report}, ${raw}${ratio}`;
+  const reread = r.reread === null ? "" : r.reread.ok ? `; its output read again by validate in ${r.reread.seconds.toFixed(2)} s` : `; its output NOT read again (${r.reread.why})`;
+  return `${rows} rows: ${report}, ${raw}${ratio}${reread}`;
 }

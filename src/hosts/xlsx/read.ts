@@ -155,6 +155,8 @@ interface TableLike {
 }
 
 function sheetToGrid(ws: ExcelJS.Worksheet, followUp: boolean): SheetGrid {
+  // Följsam's own sheets are written again, never read (as on the fast path).
+  if (followUp) return { name: ws.name, rows: [], followUp: true };
   const rows: CellValue[][] = [];
   const formulas = new Map<string, string>();
   const formulasWithoutValue: string[] = [];

@@ -34,6 +34,13 @@ export async function readGrid(bytes: Buffer, entries: readonly ZipEntry[], file
   const marked = markedSheetNames(book.definedNames);
   const sheets: SheetGrid[] = [];
   for (const { name, part } of sheetParts) {
+    if (marked.has(name.toLowerCase())) {
+      // Följsam's own sheets are written again, never read: their cells (10^6 rows of a city's
+      // follow-up) would cost more than the user's sheets. The part is still checked.
+      await pkg.verify(part);
+      sheets.push({ name, rows: [], followUp: true });
+      continue;
+    }
     const handler = new SheetHandler({ strings, styles, date1904: book.date1904 });
     await pkg.scan(part, handler);
     const s = handler.finish();
@@ -46,7 +53,6 @@ export async function readGrid(bytes: Buffer, entries: readonly ZipEntry[], file
     if (tables.length) sheet.tables = tables;
     if (s.merges.length) sheet.merges = s.merges;
     if (s.cellStyles.size) sheet.cellStyles = s.cellStyles;
-    if (marked.has(name.toLowerCase())) sheet.followUp = true;
     sheets.push(sheet);
   }
   verifyEntries(bytes, entries.filter((e) => later(e) && !pkg.inflated.has(e.name)), file);

@@ -45,6 +45,14 @@ export class Package {
     return true;
   }
 
+  /** Streams the part `name` to check it (its size, a bomb) without reading its XML. */
+  async verify(name: string): Promise<void> {
+    const e = this.byName.get(name);
+    if (!e) return;
+    this.inflated.add(name);
+    await inflateInto(this.bytes, e, this.file, () => undefined);
+  }
+
   /** A reading error as the one Swedish line the command line prints. */
   failure(err: unknown): unknown {
     if (err instanceof XmlError) return new FoljsamError(XLSX_MESSAGES.notLoadable(this.file, LOAD_REASONS.xml(String(err.line), String(err.column))));
