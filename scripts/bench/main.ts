@@ -59,8 +59,8 @@ const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 const sec = (s: number) => s.toFixed(2);
 
-/** Runs `node <args>` with the peak-memory preload; rejects unless it exits 0. */
-function timed(args: string[], folder: string): Promise<Timed> {
+/** Runs `node <args>` with the peak-memory preload; rejects unless it exits with one of `exitCodes`. */
+function timed(args: string[], folder: string, exitCodes: readonly number[] = [0]): Promise<Timed> {
   const rssFile = join(folder, `rss-${process.hrtime.bigint()}.txt`);
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
@@ -75,7 +75,7 @@ function timed(args: string[], folder: string): Promise<Timed> {
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("close", (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0) return reject(new Error(`${args.join(" ")} gave exit code ${code}: ${stderr.trim()}`));
+      if (!exitCodes.includes(code ?? -1)) return reject(new Error(`${args.join(" ")} gave exit code ${code}: ${stderr.trim().split("\n").slice(-1)[0]}`));
       let peakBytes = 0;
       try {
         peakBytes = Number(readFileSync(rssFile, "utf8"));

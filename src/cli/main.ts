@@ -15,6 +15,7 @@ import { checkOutputFolders, EXIT_FINDINGS, EXIT_NOTHING, EXIT_OK, settingsLayer
 import { Progress } from "./progress";
 import { summaryLines } from "./summary";
 import { template } from "./template";
+import { noteWritten } from "./written";
 import type { JsonReport } from "../engine/report";
 
 /** The bundled sample, relative to the compiled lib/cli/main.js (and to src/cli in tests). */
@@ -77,6 +78,8 @@ async function report(opts: CliOptions, progress: Progress, validateOnly: boolea
   if (plans !== null) {
     progress.set(`Skriver ${basename(outPath!)}`);
     await writeFollowUpFile(bytes, plans, outPath!);
+    // Removed by the memory guard if what follows (the JSON report) runs out of memory.
+    if (!opts.inPlace) noteWritten(outPath!);
   }
   try {
     if (opts.json) writeJson(opts.json, json());

@@ -21,8 +21,10 @@ export async function mainInWorker(argv: string[]): Promise<number> {
   return new Promise((done) => {
     let code = EXIT_NOTHING;
     let outOfMemory = false;
-    worker.on("message", (m: { code?: number }) => {
+    const written: string[] = [];
+    worker.on("message", (m: { code?: number; wrote?: string }) => {
       if (typeof m.code === "number") code = m.code;
+      if (typeof m.wrote === "string") written.push(m.wrote);
     });
     worker.on("error", (e: NodeJS.ErrnoException) => {
       code = EXIT_NOTHING;
@@ -32,6 +34,8 @@ export async function mainInWorker(argv: string[]): Promise<number> {
     worker.on("exit", () => {
       if (outOfMemory) {
         removeTemporaryFiles(argv);
+        // A run that did not finish leaves no output: the workbook it wrote before the JSON report goes too.
+        for (const path of written) rmSync(path, { force: true });
         process.stderr.write(`foljsam: ${tooLarge(argv, heapMiB)}\n`);
       }
       done(code);

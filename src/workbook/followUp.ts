@@ -102,7 +102,15 @@ export function* followUpSteps(grid: WorkbookGrid, settings: Settings, tables?: 
 
 /** Findings only (validate / Kontrollera): no sheet plans. */
 export function checkFollowUp(grid: WorkbookGrid, settings: Settings, tables?: DetectedTable[]): { result: FollowUpResult; report: JsonReport } {
-  const input = readWorkbook(grid, settings, tables);
-  const result = computeFollowUp(input, settings);
-  return { result, report: toJsonReport(result, { source: grid.source, messageOf: findingMessage }) };
+  const result = computeFollowUp(readWorkbook(grid, settings, tables), settings);
+  const source = grid.source;
+  let report: JsonReport | undefined;
+  // Built when asked for, as in followUpSteps: a copy of every figure of a large ledger.
+  return {
+    result,
+    get report(): JsonReport {
+      report ??= toJsonReport(result, { source, messageOf: findingMessage });
+      return report;
+    },
+  };
 }

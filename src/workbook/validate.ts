@@ -52,7 +52,17 @@ export function validateWorkbook(grid: WorkbookGrid, settings: Settings, tables?
   const { result } = checkFollowUp(grid, settings, tables);
   const findings = [...result.findings, ...settingsSheetFindings(grid)].map(gradeForSubmission);
   const graded: FollowUpResult = { ...result, findings };
-  return { result: graded, report: toJsonReport(graded, { source: grid.source, messageOf: findingMessage }), ok: !findings.some((f) => f.severity === "error") };
+  const source = grid.source;
+  let report: JsonReport | undefined;
+  return {
+    result: graded,
+    // Built when asked for (--json): a copy of every figure of a large ledger.
+    get report(): JsonReport {
+      report ??= toJsonReport(graded, { source, messageOf: findingMessage });
+      return report;
+    },
+    ok: !findings.some((f) => f.severity === "error"),
+  };
 }
 
 export function gradeForSubmission(f: Finding): Finding {
