@@ -7,9 +7,10 @@ import type { Deflater } from "./zipWrite";
 /**
  * The cells of a sheet plan as worksheet XML (<sheetData>), written directly instead of through
  * ExcelJS's cell objects: on a 200 000-row follow-up that was most of the command's time and
- * memory. The XML is what ExcelJS 4.4 writes for the same cells (write.test.ts compares the two):
- * text as shared strings, never a formula; a formula with its cached result (t="str" for text,
- * t="b" for a boolean); numbers as JavaScript prints them.
+ * memory. The cells are what ExcelJS 4.4 writes for the same plan (write.test.ts compares the
+ * two): text never a formula; a formula with its cached result (t="str" for text, t="b" for a
+ * boolean); numbers as JavaScript prints them. Beyond ExcelJS: a run of one formula down a column
+ * as a shared formula, and a streamed plan's rows written as they are made (PlanStream).
  */
 
 /** Excel's limit on the text in one cell. */
@@ -376,10 +377,10 @@ function paneXml(xSplit: number, ySplit: number): string {
 }
 
 /**
- * A whole worksheet part for a plan, text inline (t="inlineStr"): what executePlan gives through
- * ExcelJS (values, formulas with cached results, looks, widths, frozen panes, data bars as Excel
- * writes them, A4 page set-up fitted to the width, tab colour), for a workbook whose other parts
- * are kept as they are. `styleIndex` gives each look's cellXfs index in that workbook.
+ * A whole worksheet part for a plan, text inline (t="inlineStr") unless `strings` is given: what
+ * executePlan gives through ExcelJS (values, formulas with cached results, looks, widths, frozen
+ * panes, data bars as Excel writes them, A4 page set-up fitted to the width, tab colour), for a
+ * workbook whose other parts are kept as they are. `styleIds` gives each look's cellXfs index there.
  */
 export async function writeWorksheet(
   out: ChunkWriter,
