@@ -14,11 +14,20 @@ import { checkXlsxBytes, checkXlsxPackage, formatBytes, MAX_TOTAL_UNCOMPRESSED }
  * file's bytes: writeFollowUpFile keeps its parts as they are. ExcelJS is not loaded here; the
  * write loads it only for a package it cannot edit directly.
  */
-export async function readXlsx(path: string): Promise<{ grid: WorkbookGrid; bytes: Buffer }> {
+export async function readXlsx(path: string, options: ReadOptions = {}): Promise<{ grid: WorkbookGrid; bytes: Buffer }> {
   const file = fileLabel(path);
   const bytes = await readBytes(path, file);
   const entries = checkXlsxPackage(bytes, file);
-  return { grid: await readGrid(bytes, entries, file), bytes };
+  return { grid: await readGrid(bytes, entries, file, options), bytes };
+}
+
+export interface ReadOptions {
+  /**
+   * Read the cells of Följsam's own sheets too. They are written again, never read, so the
+   * commands leave them out (a city's follow-up is 10^6 rows); tests that look at what was
+   * written want them.
+   */
+  followUpCells?: boolean;
 }
 
 /**

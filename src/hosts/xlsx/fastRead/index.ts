@@ -12,7 +12,7 @@ import { attributes, nameIs } from "./xmlScan";
  * path for the command line and everything that reads files. It gives what the ExcelJS path of
  * read.ts gives (both are tested on the same workbooks) without building ExcelJS's cell model.
  */
-export async function readGrid(bytes: Buffer, entries: readonly ZipEntry[], file: string): Promise<WorkbookGrid> {
+export async function readGrid(bytes: Buffer, entries: readonly ZipEntry[], file: string, options: { followUpCells?: boolean } = {}): Promise<WorkbookGrid> {
   const pkg = new Package(bytes, entries, file);
   const book = await readBook(pkg, "xl/workbook.xml");
   const rels = await readRels(pkg, "xl/workbook.xml");
@@ -34,7 +34,8 @@ export async function readGrid(bytes: Buffer, entries: readonly ZipEntry[], file
   const marked = markedSheetNames(book.definedNames);
   const sheets: SheetGrid[] = [];
   for (const { name, part } of sheetParts) {
-    if (marked.has(name.toLowerCase())) {
+    const followUp = marked.has(name.toLowerCase());
+    if (followUp && !options.followUpCells) {
       // Följsam's own sheets are written again, never read: their cells (10^6 rows of a city's
       // follow-up) would cost more than the user's sheets. The part is still checked.
       await pkg.verify(part);
@@ -53,6 +54,7 @@ export async function readGrid(bytes: Buffer, entries: readonly ZipEntry[], file
     if (tables.length) sheet.tables = tables;
     if (s.merges.length) sheet.merges = s.merges;
     if (s.cellStyles.size) sheet.cellStyles = s.cellStyles;
+    if (followUp) sheet.followUp = true;
     sheets.push(sheet);
   }
   verifyEntries(bytes, entries.filter((e) => later(e) && !pkg.inflated.has(e.name)), file);
