@@ -1,7 +1,8 @@
 import type * as ExcelJS from "exceljs";
 import type { SheetPlan } from "../../workbook/plan";
 import { executeLayout, executeStyleProbes } from "./planSheet";
-import { ChunkWriter, SharedStringTable, sheetDimension, writeSheetData } from "./sheetXml";
+import { PackageStrings } from "./packageStrings";
+import { ChunkWriter, sheetDimension, writeSheetData } from "./sheetXml";
 import { entryData, readCentralDirectory } from "./zipCheck";
 import { type ZipPart, writeZip } from "./zipWrite";
 
@@ -87,10 +88,9 @@ export async function writeWithDeferredCells(workbook: ExcelJS.Workbook, deferre
   };
 
   const sheets = sheetParts(text("xl/workbook.xml"), text("xl/_rels/workbook.xml.rels"));
-  const sst = text("xl/sharedStrings.xml");
-  const sstOpen = /<sst\b[^>]*>/.exec(sst);
-  if (!sstOpen) throw new Error("ExcelJS skrev en tom sharedStrings.xml.");
-  const strings = new SharedStringTable(Number(attribute(sstOpen[0], "uniqueCount") ?? attribute(sstOpen[0], "count") ?? 0));
+  const sst = PackageStrings.parse(text("xl/sharedStrings.xml"));
+  if (!sst) throw new Error("ExcelJS skrev en sharedStrings.xml utan tabell.");
+  const strings = sst.table;
   const written = new Map<string, Buffer[]>();
 
   for (const { plan, styleKeys } of deferred) {
@@ -108,16 +108,7 @@ export async function writeWithDeferredCells(workbook: ExcelJS.Workbook, deferre
     written.set(path, out.flush());
   }
 
-  const count = Number(attribute(sstOpen[0], "count") ?? 0) + strings.references;
-  const unique = Number(attribute(sstOpen[0], "uniqueCount") ?? 0) + strings.added.length;
-  const close = sst.lastIndexOf("</sst>");
-  const sstOut = new ChunkWriter();
-  sstOut.write(sst.slice(0, sstOpen.index));
-  sstOut.write(sstOpen[0].replace(/\scount="\d*"/, ` count="${count}"`).replace(/\suniqueCount="\d*"/, ` uniqueCount="${unique}"`));
-  sstOut.write(sst.slice(sstOpen.index + sstOpen[0].length, close));
-  strings.write(sstOut);
-  sstOut.write(sst.slice(close));
-  written.set("xl/sharedStrings.xml", sstOut.flush());
+  written.set("xl/sharedStrings.xml", [Buffer.from(sst.toXml(), "utf8")]);
 
   const zipParts: ZipPart[] = entries.map((e) => ({ name: e.name, chunks: written.get(e.name) ?? [parts.get(e.name)!] }));
   return writeZip(zipParts);

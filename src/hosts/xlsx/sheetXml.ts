@@ -124,10 +124,6 @@ export class SharedStringTable {
     return /^\s|\n|\s$/.test(s) ? `<si><t xml:space="preserve">${xmlText(s)}</t></si>` : `<si><t>${xmlText(s)}</t></si>`;
   }
 
-  /** The <si> elements of the added strings. */
-  write(out: ChunkWriter): void {
-    for (const s of this.added) out.write(this.element(s));
-  }
 }
 
 /** The key of a cell's look: its named styles in order and its number format. */

@@ -123,10 +123,6 @@ export function buildDriftSheet(
     }
   };
 
-  const pctCell = (line: DriftLine, r: number) =>
-    line.fields.deviation === null
-      ? null
-      : formula(`IF(${at(L("budget"), r)}=0,"",${at(L("deviation"), r)}/ABS(${at(L("budget"), r)}))`, line.fields.deviationPct ?? "", PERCENT_FORMAT);
 
   /** Which of the row's derived cells are formulas: the same formula, row by row, makes a run. */
   const adjustedIsFormula = (line: DriftLine): boolean => {
@@ -169,6 +165,7 @@ export function buildDriftSheet(
   const deviationFormula = (n: number) => `${lBudget}${n}-${lBase}${n}`;
   const adjustedFormula = (n: number) => adjustedTerms.map((l) => l + n).join("+");
   const pctFormula = (n: number) => `IF(${lBudget}${n}=0,"",${lDeviation}${n}/ABS(${lBudget}${n}))`;
+  const pctCell = (line: DriftLine, r: number) => (line.fields.deviation === null ? null : formula(pctFormula(r + 1), line.fields.deviationPct ?? "", PERCENT_FORMAT));
   const diffFormula = period === "VB" ? (n: number) => `${lPrev}${n}-${lBase}${n}` : (n: number) => `${lBase}${n}-${lPrev}${n}`;
 
   /** What a leaf row has, as the bits of its pattern's key. */
