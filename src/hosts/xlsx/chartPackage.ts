@@ -2,7 +2,8 @@ import { posix } from "path";
 import type { SheetPlan } from "../../workbook/plan";
 import { chartSpaceXml, drawingXml } from "./chartXml";
 import { attribute, decodeXml } from "./packageWrite";
-import { compressedData, entryData, readCentralDirectory } from "./zipCheck";
+import { inflateRawSync } from "zlib";
+import { compressedData, readCentralDirectory } from "./zipCheck";
 import { type ZipPart, writeZip } from "./zipWrite";
 
 /**
@@ -53,13 +54,33 @@ function freeName(taken: Set<string>, make: (n: number) => string): string {
 
 /** The package `bytes` with the charts of `plans` added; the same bytes when no plan has charts. */
 export async function addChartParts(bytes: Buffer, plans: readonly SheetPlan[], file: string): Promise<Buffer> {
+  if (!plans.some((p) => p.charts.length > 0)) return bytes;
+  const parts: ZipPart[] = readCentralDirectory(bytes, file).map((e) => ({
+    name: e.name,
+    raw: { method: e.method, crc: e.crc32, size: e.uncompressedSize, body: compressedData(bytes, e, file) },
+  }));
+  return writeZip(addChartsToParts(parts, plans));
+}
+
+/** A part's text: its chunks, or its copied bytes inflated; null for a part still being compressed. */
+function partText(part: ZipPart): string | null {
+  if ("chunks" in part) return Buffer.concat(part.chunks).toString("utf8");
+  if ("raw" in part) return (part.raw.method === 0 ? part.raw.body : inflateRawSync(part.raw.body)).toString("utf8");
+  return null;
+}
+
+/**
+ * The parts of a package with the charts of `plans` added, in the same order, the new ones last.
+ * The parts read here (the workbook's lists and the sheets with charts) must be given as chunks
+ * or copied bytes; the package writer gives its sheets with charts as chunks for this.
+ */
+export function addChartsToParts(given: readonly ZipPart[], plans: readonly SheetPlan[]): ZipPart[] {
   const charted = plans.filter((p) => p.charts.length > 0);
-  if (charted.length === 0) return bytes;
-  const entries = readCentralDirectory(bytes, file);
-  const byName = new Map(entries.map((e) => [e.name, e]));
+  if (charted.length === 0) return [...given];
+  const byName = new Map(given.map((p) => [p.name, p]));
   const text = (name: string): string | null => {
-    const e = byName.get(name);
-    return e ? entryData(bytes, e, file).toString("utf8") : null;
+    const part = byName.get(name);
+    return part ? partText(part) : null;
   };
   const workbook = text("xl/workbook.xml");
   const workbookRels = text("xl/_rels/workbook.xml.rels");
@@ -79,7 +100,7 @@ export async function addChartParts(bytes: Buffer, plans: readonly SheetPlan[], 
     if (name !== undefined && part !== undefined) sheetParts.set(name, part);
   }
 
-  const taken = new Set(entries.map((e) => e.name.toLowerCase()));
+  const taken = new Set(given.map((p) => p.name.toLowerCase()));
   const edited = new Map<string, Buffer>();
   const added: { name: string; data: Buffer }[] = [];
   const overrides: string[] = [];
@@ -116,13 +137,12 @@ export async function addChartParts(bytes: Buffer, plans: readonly SheetPlan[], 
   edited.set("[Content_Types].xml", Buffer.from(types, "utf8"));
 
   const parts: ZipPart[] = [];
-  for (const e of entries) {
-    const data = edited.get(e.name);
-    edited.delete(e.name);
-    if (data) parts.push({ name: e.name, chunks: [data] });
-    else parts.push({ name: e.name, raw: { method: e.method, crc: e.crc32, size: e.uncompressedSize, body: compressedData(bytes, e, file) } });
+  for (const part of given) {
+    const data = edited.get(part.name);
+    edited.delete(part.name);
+    parts.push(data ? { name: part.name, chunks: [data] } : part);
   }
   for (const [name, data] of edited) parts.push({ name, chunks: [data] });
   for (const a of added) parts.push({ name: a.name, chunks: [a.data] });
-  return writeZip(parts);
+  return parts;
 }

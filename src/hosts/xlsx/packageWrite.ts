@@ -6,7 +6,8 @@ import { PackageStrings } from "./packageStrings";
 import { ChunkWriter, sheetDimension, writeWorksheet, xmlText } from "./sheetXml";
 import { checkPlanNames } from "./sheetNames";
 import { compressedData, entryData, readCentralDirectory, type ZipEntry } from "./zipCheck";
-import { Deflater, DEFLATE_LEVEL, FAST_DEFLATE_LEVEL, type ZipPart, writeZip } from "./zipWrite";
+import { addChartsToParts } from "./chartPackage";
+import { Deflater, DEFLATE_LEVEL, FAST_DEFLATE_LEVEL, type ZipPart, zipPieces } from "./zipWrite";
 
 /**
  * Writing the follow-up sheets into the workbook's own package instead of re-saving it through
@@ -93,6 +94,21 @@ interface SheetEntry {
  * bug, for a plan whose name is not a valid sheet name or is taken by a sheet Följsam did not make.
  */
 export async function writeIntoPackage(original: Buffer, plans: readonly SheetPlan[], file: string): Promise<Buffer | null> {
+  const pieces = await packagePieces(original, plans, file);
+  return pieces === null ? null : Buffer.concat(pieces);
+}
+
+/**
+ * writeIntoPackage's bytes, charts and all, in the pieces they are to be written in: the
+ * compressed sheets are not copied into one buffer again (on a city's ledger that was the largest
+ * allocation of the command).
+ */
+export async function packagePieces(original: Buffer, plans: readonly SheetPlan[], file: string): Promise<Buffer[] | null> {
+  const parts = await packageParts(original, plans, file);
+  return parts === null ? null : zipPieces(addChartsToParts(parts, plans));
+}
+
+async function packageParts(original: Buffer, plans: readonly SheetPlan[], file: string): Promise<ZipPart[] | null> {
   if (plans.some((p) => !canDefer(p) || (p.dataValidations?.length ?? 0) > 0 || p.protection)) return null;
   const entries = readCentralDirectory(original, file);
   const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name, e]));
@@ -312,12 +328,13 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
   // style sheet with the looks they used.
   const sheetParts: ZipPart[] = [];
   for (const a of added) {
-    const deflater = new Deflater(deflateLevel(a.plan));
+    // A sheet with charts is kept as text: addChartsToParts adds its <drawing>.
+    const deflater = a.plan.charts.length > 0 ? null : new Deflater(deflateLevel(a.plan));
     const out = new ChunkWriter(deflater);
     const ids = (key: string, names: readonly StyleName[] | undefined, numFmt: string | undefined) => looks.index(key, { names: names ?? [], numFmt });
     await writeWorksheet(out, a.plan, ids, sheetDimension(a.plan), selection !== null && a.plan.active === true, a.plan.stream && strings ? strings.strings.table : null);
-    out.flush();
-    sheetParts.push({ name: a.part, deflater });
+    const chunks = out.flush();
+    sheetParts.push(deflater ? { name: a.part, deflater } : { name: a.part, chunks });
   }
 
   // The zip: untouched parts copied compressed, edited ones and the new sheets deflated.
@@ -338,7 +355,7 @@ export async function writeIntoPackage(original: Buffer, plans: readonly SheetPl
   }
   parts.push(...sheetParts);
   if (strings?.created) parts.push({ name: strings.part, chunks: [Buffer.from(strings.strings.toXml(), "utf8")] });
-  return writeZip(parts);
+  return parts;
 }
 
 const SHARED_STRINGS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";

@@ -58,7 +58,7 @@ describe("a streamed plan", () => {
   const patterned = (values: (number | string | null)[], fills: (number | undefined)[] | null = null): PatternRow => ({ pattern, values, fills });
   const body: (PlanRow | PatternRow)[] = [
     patterned(["Enhet 1", 10, 8, 2, null], [undefined, undefined, undefined, 2]),
-    patterned(["Enhet 2", null, null, -1.5, "Vakanser <&>"]),
+    patterned(["Enhet 2", null, null, -1.5, "Vakanser <&> på förskolan Älven"]),
     [{ v: "Summa", styles: ["total"] }, { v: 10, f: "SUM(B2:B3)", numFmt: "#,##0.0", styles: ["total"] }],
     patterned(["  Enhet 3", 0.1 + 0.2, 7, 3, "rad 1\nrad 2"]),
   ];
@@ -71,7 +71,7 @@ describe("a streamed plan", () => {
     expect(rows).toHaveLength(5);
     expect(rows[1]).toEqual([{ v: "Enhet 1" }, { v: 10, numFmt: "#,##0.0" }, { v: 8, numFmt: "#,##0.0", styles: ["note"] }, { v: 2, f: "B2-C2", numFmt: "#,##0.0", fill: 2 }, { v: null, styles: ["wrap"] }]);
     // No value and no look: no cell; no value with a look: an empty cell with the look.
-    expect(rows[2]).toEqual([{ v: "Enhet 2" }, null, { v: null, styles: ["note"] }, { v: -1.5, f: "B3-C3", numFmt: "#,##0.0" }, { v: "Vakanser <&>", styles: ["wrap"] }]);
+    expect(rows[2]).toEqual([{ v: "Enhet 2" }, null, { v: null, styles: ["note"] }, { v: -1.5, f: "B3-C3", numFmt: "#,##0.0" }, { v: "Vakanser <&> på förskolan Älven", styles: ["wrap"] }]);
     expect(rows[4][3]).toEqual({ v: 3, f: "B5-C5", numFmt: "#,##0.0" });
   });
 
@@ -84,6 +84,21 @@ describe("a streamed plan", () => {
     const xml = await sheetData(s);
     expect(xml).toBe(await sheetData(asCells));
     expect(xml).toContain('<row r="5" ht="30" customHeight="1">');
+  });
+
+  it("writes rows that cross the writer's buffers whole, text in UTF-8, as the same rows given as cells", async () => {
+    // 60 000 rows are some 9 MB of XML: the 4 MiB buffers fill up in the middle of rows.
+    const many: PatternRow[] = Array.from({ length: 60_000 }, (_, i) =>
+      patterned([`Område ${i} – Östra`, i * 1.5, -i, i / 8, i % 7 === 0 ? "Åtgärd: se bilaga" : null], i % 50 === 0 ? [undefined, undefined, undefined, 49] : null),
+    );
+    const s = streamedPlan(plan(head.map((r) => [...r])), 1 + many.length, 5, () => many);
+    const asCells = plan(s.rows.map((r) => r.map((c) => (c ? { ...c } : null))));
+    asCells.rowHeights = s.rowHeights;
+    const xml = await sheetData(s);
+    expect(xml.length).toBeGreaterThan(8 << 20);
+    // Compared as booleans: a failure here would print nine megabytes.
+    expect(xml === (await sheetData(asCells))).toBe(true);
+    expect(xml.endsWith('<row r="60001"><c r="A60001" t="inlineStr"><is><t>Område 59999 – Östra</t></is></c><c r="B60001" s="8"><v>89998.5</v></c>' + '<c r="C60001" s="12"><v>-59999</v></c><c r="D60001" s="8"><f>B60001-C60001</f><v>7499.875</v></c><c r="E60001" s="5"/></row></sheetData>')).toBe(true);
   });
 
   it("refuses a body that makes another number of rows than announced", () => {

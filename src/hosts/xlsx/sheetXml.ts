@@ -51,6 +51,47 @@ export class ChunkWriter {
     if (this.pending.length >= PENDING_CHARS) this.encode();
   }
 
+  /**
+   * Makes room for `bytes` more bytes straight in the buffer (put, putDigits): pending text is
+   * encoded first, and a full buffer goes on. A hot loop writes its pieces this way instead of
+   * joining strings, which V8 must then flatten and encode again.
+   */
+  room(bytes: number): void {
+    if (this.pending !== "") this.encode();
+    if (this.used + bytes > this.buffer.length) this.emit(false);
+  }
+
+  /** Text straight into the buffer, ASCII byte by byte; within the room asked for (three bytes a UTF-16 unit). */
+  put(s: string): void {
+    const b = this.buffer;
+    let p = this.used;
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        this.used = p + b.write(s.slice(i), p, "utf8");
+        return;
+      }
+      b[p++] = c;
+    }
+    this.used = p;
+  }
+
+  /** A non-negative integer's digits straight into the buffer, within the room asked for. */
+  putDigits(v: number): void {
+    const b = this.buffer;
+    let digits = 1;
+    for (let t = v; t >= 10; t = Math.floor(t / 10)) digits++;
+    let p = this.used + digits;
+    this.used = p;
+    let t = v;
+    do {
+      const q = Math.floor(t / 10);
+      b[--p] = 48 + (t - q * 10);
+      t = q;
+    } while (t > 0);
+  }
+
   private encode(): void {
     const s = this.pending;
     this.pending = "";
@@ -208,13 +249,13 @@ const SHARED_REFERENCE_LENGTH = '<f t="shared" si="000"/>'.length;
 
 /** The shared formulas of one sheet: per column, the run the next cells belong to. */
 class SharedFormulas {
-  private readonly runs: ({ si: number; last: number } | undefined)[] = [];
+  private readonly runs: ({ last: number; xml: string } | undefined)[] = [];
   private next = 0;
 
   /** The <f> of a cell in column `c`, 0-based row `r`, inside a run; null outside one. */
   within(c: number, r: number): string | null {
     const run = this.runs[c];
-    return run !== undefined && r <= run.last ? `<f t="shared" si="${run.si}"/>` : null;
+    return run !== undefined && r <= run.last ? run.xml : null;
   }
 
   /** The <f> of a cell outside a run: the start of one when `fill` cells below share it and that is shorter. */
@@ -222,7 +263,7 @@ class SharedFormulas {
     const code = xmlText(formula.charCodeAt(0) === 61 ? formula.slice(1) : formula);
     if (!fill || code.length + 7 <= SHARED_REFERENCE_LENGTH) return `<f>${code}</f>`;
     const si = this.next++;
-    this.runs[c] = { si, last: r + fill };
+    this.runs[c] = { last: r + fill, xml: `<f t="shared" si="${si}"/>` };
     return `<f t="shared" ref="${l}${n}:${l}${n + fill}" si="${si}">${code}</f>`;
   }
 }
@@ -271,6 +312,10 @@ interface PatternColumn {
   s: string;
   empty: string | null;
   formula?: (n: number) => string;
+  /** The cell's XML up to its row number (`<c r="B`), and after it: with its look (`" s="5">`), or empty (`" s="5"/>`). */
+  open: string;
+  close: string;
+  closeEmpty: string;
 }
 
 function compilePattern(pattern: RowPattern, styles: StyleLookup, letter: (c: number) => string): PatternColumn[] {
@@ -281,9 +326,72 @@ function compilePattern(pattern: RowPattern, styles: StyleLookup, letter: (c: nu
     // A value cell without a value keeps no number format (as expandPatternRow gives it).
     const emptyId = p.formula ? id : styles.of({ v: null, styles: p.styles });
     const l = letter(c);
-    out.push({ c, l, id, s: id !== 0 ? ` s="${id}"` : "", empty: emptyId !== 0 ? ` s="${emptyId}"` : null, ...(p.formula ? { formula: p.formula } : {}) });
+    const sAttr = id !== 0 ? ` s="${id}"` : "";
+    const empty = emptyId !== 0 ? ` s="${emptyId}"` : null;
+    out.push({ c, l, id, s: sAttr, empty, ...(p.formula ? { formula: p.formula } : {}), open: `<c r="${l}`, close: `"${sAttr}>`, closeEmpty: `"${empty ?? ""}/>` });
   });
   return out;
+}
+
+/** Bytes enough for a cell of a pattern row around its formula: its place, look and a number's value. */
+const CELL_ROOM = 128;
+
+/**
+ * A patterned row written straight into the writer's buffer, piece by piece: on a city's ledger
+ * these are almost all of the sheet's bytes, and joining them as strings first cost more than the
+ * rest of the write. The cells are those of cellXml for the row's expanded cells; a cell that is
+ * not a number (text, a formula's text or truth value) is made by cellXml itself.
+ */
+function writePatternRow(
+  out: ChunkWriter,
+  columns: readonly PatternColumn[],
+  values: PatternRow["values"],
+  fills: PatternRow["fills"],
+  shared: SharedFormulas,
+  strings: SharedStringTable | null,
+  r: number,
+  height: number | undefined,
+): void {
+  const n = r + 1;
+  let opened = false;
+  for (const col of columns) {
+    const c = col.c;
+    const v = plainValue(values[c] ?? null);
+    if (v === null && !col.formula && col.empty === null) continue;
+    if (!opened) {
+      opened = true;
+      out.room(CELL_ROOM);
+      out.put('<row r="');
+      out.putDigits(n);
+      out.put(height ? `" ht="${height}" customHeight="1">` : '">');
+    }
+    const f = col.formula ? (shared.within(c, r) ?? shared.start(c, r, col.l, n, col.formula(n), fills?.[c])) : "";
+    if (typeof v === "number" || v === null) {
+      out.room(CELL_ROOM + 3 * f.length);
+      out.put(col.open);
+      out.putDigits(n);
+      if (v === null && f === "") {
+        out.put(col.closeEmpty);
+        continue;
+      }
+      out.put(col.close);
+      out.put(f);
+      if (v !== null) {
+        out.put("<v>");
+        out.put(numberText(v));
+        out.put("</v>");
+      }
+      out.put("</c>");
+      continue;
+    }
+    const xml = cellXml(` r="${col.l}${n}"`, col.id, f, v, strings);
+    out.room(3 * xml.length);
+    out.put(xml);
+  }
+  if (opened) {
+    out.room(8);
+    out.put("</row>");
+  }
 }
 
 /**
@@ -326,18 +434,8 @@ export async function writeSheetData(out: ChunkWriter, plan: SheetPlan, styleIds
       const { pattern, values, fills } = cells as PatternRow;
       let columns = compiled.get(pattern);
       if (columns === undefined) compiled.set(pattern, (columns = compilePattern(pattern, styles, letter)));
-      for (const col of columns) {
-        const c = col.c;
-        const v = plainValue(values[c] ?? null);
-        if (v === null && !col.formula && col.empty === null) continue;
-        const ref = ` r="${col.l}${n}"`;
-        if (col.formula) {
-          const f = shared.within(c, r) ?? shared.start(c, r, col.l, n, col.formula(n), fills?.[c]);
-          row += typeof v === "number" ? `<c${ref}${col.s}>${f}<v>${numberText(v)}</v></c>` : cellXml(ref, col.id, f, v, strings);
-        } else if (typeof v === "number") row += `<c${ref}${col.s}><v>${numberText(v)}</v></c>`;
-        else if (v === null) row += `<c${ref}${col.empty}/>`;
-        else row += cellXml(ref, col.id, "", v, strings);
-      }
+      writePatternRow(out, columns, values, fills, shared, strings, r, height);
+      continue;
     }
     if (row !== "") out.write(height ? `<row r="${n}" ht="${height}" customHeight="1">${row}</row>` : `<row r="${n}">${row}</row>`);
   }

@@ -11,7 +11,7 @@ import { addChartParts } from "./chartPackage";
 import { restoreScopedNames } from "./scopedNames";
 import { entryData, readCentralDirectory } from "./zipCheck";
 import { canDefer, type DeferredSheet, executeDeferred, writeWithDeferredCells } from "./deferredCells";
-import { writeIntoPackage } from "./packageWrite";
+import { packagePieces } from "./packageWrite";
 import { loadWorkbook } from "./read";
 import { executePlan } from "./planSheet";
 import { checkPlanNames, PlanError } from "./sheetNames";
@@ -52,10 +52,9 @@ export async function writeFollowUp(workbook: ExcelJS.Workbook, plans: SheetPlan
  */
 export async function writeFollowUpFile(original: Buffer, plans: SheetPlan[], outPath: string): Promise<void> {
   const file = fileLabel(outPath);
-  let bytes: Buffer | null;
+  let bytes: Buffer[] | null;
   try {
-    bytes = await writeIntoPackage(original, plans, file);
-    if (bytes !== null) bytes = await addChartParts(bytes, plans, file);
+    bytes = await packagePieces(original, plans, file);
   } catch (e) {
     if (e instanceof PlanError || e instanceof FoljsamError) throw e;
     throw new FoljsamError(XLSX_MESSAGES.cannotWrite(file, `arbetsboken kunde inte sparas (${firstLine(e)})`));
@@ -163,12 +162,41 @@ export async function saveAtomically(
   await saveBytesAtomically(bytes, outPath);
 }
 
-async function saveBytesAtomically(bytes: Buffer, outPath: string): Promise<void> {
+/** Pieces given to one writev call at most. */
+const PIECES_PER_WRITE = 256;
+
+/** The pieces one after the other into the file, a write that stops short finished piece by piece. */
+async function writeAll(handle: fs.FileHandle, pieces: readonly Buffer[]): Promise<void> {
+  for (let i = 0; i < pieces.length; i += PIECES_PER_WRITE) {
+    const batch = pieces.slice(i, i + PIECES_PER_WRITE);
+    let skip = (await handle.writev(batch)).bytesWritten;
+    for (const piece of batch) {
+      if (skip >= piece.length) {
+        skip -= piece.length;
+        continue;
+      }
+      let at = skip;
+      skip = 0;
+      while (at < piece.length) at += (await handle.write(piece, at)).bytesWritten;
+    }
+  }
+}
+
+/** `bytes` (in pieces, written one after the other) into `outPath`, by way of a temporary file. */
+async function saveBytesAtomically(bytes: Buffer | readonly Buffer[], outPath: string): Promise<void> {
   const file = fileLabel(outPath);
   const target = resolve(outPath);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await fs.writeFile(tmp, bytes, { flag: "wx" });
+    if (Buffer.isBuffer(bytes)) await fs.writeFile(tmp, bytes, { flag: "wx" });
+    else {
+      const handle = await fs.open(tmp, "wx");
+      try {
+        await writeAll(handle, bytes);
+      } finally {
+        await handle.close();
+      }
+    }
     await keepMode(target, tmp);
     await fs.rename(tmp, target);
   } catch (e) {

@@ -14,60 +14,89 @@ export const DEFLATE_LEVEL = 4;
 /** zlib's fastest level, for a sheet of a city's ledger: half the time of 4, some 15 % larger. */
 export const FAST_DEFLATE_LEVEL = 1;
 
-/** Compresses a part's chunks as they come; `crc` and `size` cover what was pushed. */
+/** Bytes of zlib's output buffers: the compressed pieces are views that tile them. */
+const OUT_CHUNK = 256 * 1024;
+
+/**
+ * Compresses a part's chunks as they come, as one deflate stream on zlib's thread pool;
+ * `crc` and `size` cover what was pushed. The compressed pieces are views of zlib's output
+ * buffers, one after the other, kept as they are until the zip is written (no copy of the part).
+ */
 export class Deflater {
   crc = 0;
   size = 0;
-  private readonly pieces: Promise<Buffer>[] = [];
+  private readonly pieces: Buffer[] = [];
+  private readonly stream: zlib.DeflateRaw;
+  private readonly ended: Promise<void>;
+  private failure: Error | null = null;
   private finished = false;
-  /** Pieces before this one are compressed. */
-  private settled = 0;
+  /** Chunks written to zlib and not yet taken in by it. */
+  private inFlight = 0;
+  private waiting: (() => void)[] = [];
   private readonly spares: Buffer[] = [];
 
-  constructor(private readonly level = DEFLATE_LEVEL) {}
+  constructor(level = DEFLATE_LEVEL) {
+    this.stream = zlib.createDeflateRaw({ level, chunkSize: OUT_CHUNK });
+    this.stream.on("data", (piece: Buffer) => this.pieces.push(piece));
+    this.ended = new Promise((resolve, reject) => {
+      this.stream.on("end", resolve);
+      this.stream.on("error", (e: Error) => {
+        this.failure = e;
+        this.wake();
+        reject(e);
+      });
+    });
+    // A failure is thrown from settle() or pieces(); it must not also end the process as unhandled.
+    this.ended.catch(() => undefined);
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const w of waiting) w();
+  }
 
   /**
-   * Starts compressing one chunk; the last one (`final`) ends the stream. `whole`, the buffer the
-   * chunk is part of, is given back by spare() once the chunk is compressed.
+   * Hands zlib one chunk; the last one (`final`) ends the stream. `whole`, the buffer the chunk is
+   * part of, is given back by spare() once zlib has taken the chunk in.
    */
   push(chunk: Buffer, final: boolean, whole?: Buffer): void {
     if (this.finished) throw new Error("Deflater: data after the final chunk");
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
     this.finished = final;
-    const finishFlush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
-    // Output in one piece: with zlib's 16 KiB default a chunk comes back in a hundred calls.
-    const chunkSize = Math.max(64 * 1024, chunk.length);
-    this.pieces.push(
-      new Promise((resolve, reject) =>
-        zlib.deflateRaw(chunk, { level: this.level, finishFlush, chunkSize }, (e, out) => {
-          if (e) return reject(e);
-          if (whole) this.spares.push(whole);
-          resolve(out);
-        }),
-      ),
-    );
+    if (chunk.length > 0) {
+      this.inFlight++;
+      this.stream.write(chunk, () => {
+        this.inFlight--;
+        if (whole) this.spares.push(whole);
+        this.wake();
+      });
+    }
+    if (final) this.stream.end();
   }
 
-  /** A buffer of a chunk already compressed, to be written again; undefined when there is none. */
+  /** A buffer of a chunk zlib has taken in, to be written again; undefined when there is none. */
   spare(): Buffer | undefined {
     return this.spares.pop();
   }
 
-  /** Chunks pushed and perhaps not yet compressed. */
+  /** Chunks pushed and not yet taken in. */
   get backlog(): number {
-    return this.pieces.length - this.settled;
+    return this.inFlight;
   }
 
-  /** Resolves when at most `max` pushed chunks may still be waiting to be compressed. */
+  /** Resolves when at most `max` pushed chunks are still waiting for zlib. */
   async settle(max: number): Promise<void> {
-    while (this.pieces.length - this.settled > max) await this.pieces[this.settled++];
+    while (this.inFlight > max && this.failure === null) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.failure) throw this.failure;
   }
 
-  async body(): Promise<Buffer> {
+  /** The compressed part, in pieces, once every chunk is pushed (the stream is ended here if it was not). */
+  async body(): Promise<Buffer[]> {
     if (!this.finished) this.push(Buffer.alloc(0), true);
-    const pieces = await Promise.all(this.pieces);
-    return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+    await this.ended;
+    return this.pieces;
   }
 }
 
@@ -117,15 +146,16 @@ export function crc32(data: Buffer, previous = 0): number {
 
 async function pack(part: ZipPart, level: number): Promise<Packed> {
   const name = Buffer.from(part.name, "utf8");
-  if ("raw" in part) return { name, ...part.raw };
+  if ("raw" in part) return { name, method: part.raw.method, crc: part.raw.crc, size: part.raw.size, body: [part.raw.body], length: part.raw.body.length };
   let deflater: Deflater;
   if ("deflater" in part) deflater = part.deflater;
   else {
     deflater = new Deflater(level);
     part.chunks.forEach((chunk, i) => deflater.push(chunk, i === part.chunks.length - 1));
+    if (part.chunks.length === 0) deflater.push(Buffer.alloc(0), true);
   }
   const body = await deflater.body();
-  return { name, method: METHOD_DEFLATE, crc: deflater.crc, size: deflater.size, body };
+  return { name, method: METHOD_DEFLATE, crc: deflater.crc, size: deflater.size, body, length: body.reduce((n, b) => n + b.length, 0) };
 }
 
 interface Packed {
@@ -133,11 +163,18 @@ interface Packed {
   method: number;
   crc: number;
   size: number;
-  body: Buffer;
+  /** The compressed data, in pieces, and its length. */
+  body: readonly Buffer[];
+  length: number;
 }
 
 /** The zip of the parts, in their order, every part deflated. Throws when it would exceed 4 GiB. */
 export async function writeZip(parts: readonly ZipPart[], level = DEFLATE_LEVEL): Promise<Buffer> {
+  return Buffer.concat(await zipPieces(parts, level));
+}
+
+/** writeZip's bytes in pieces, as they are to be written one after the other: the parts' data is not copied again. */
+export async function zipPieces(parts: readonly ZipPart[], level = DEFLATE_LEVEL): Promise<Buffer[]> {
   const packed = await Promise.all(parts.map((p) => pack(p, level)));
   const out: Buffer[] = [];
   const central: Buffer[] = [];
@@ -152,10 +189,11 @@ export async function writeZip(parts: readonly ZipPart[], level = DEFLATE_LEVEL)
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(p.crc, 14);
-    local.writeUInt32LE(p.body.length, 18);
+    local.writeUInt32LE(p.length, 18);
     local.writeUInt32LE(p.size, 22);
     local.writeUInt16LE(p.name.length, 26);
-    out.push(local, p.name, p.body);
+    out.push(local, p.name);
+    for (const piece of p.body) out.push(piece);
 
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
@@ -166,12 +204,12 @@ export async function writeZip(parts: readonly ZipPart[], level = DEFLATE_LEVEL)
     entry.writeUInt16LE(DOS_TIME, 12);
     entry.writeUInt16LE(DOS_DATE, 14);
     entry.writeUInt32LE(p.crc, 16);
-    entry.writeUInt32LE(p.body.length, 20);
+    entry.writeUInt32LE(p.length, 20);
     entry.writeUInt32LE(p.size, 24);
     entry.writeUInt16LE(p.name.length, 28);
     entry.writeUInt32LE(offset, 42);
     central.push(entry, p.name);
-    offset += 30 + p.name.length + p.body.length;
+    offset += 30 + p.name.length + p.length;
   }
   const directory = Buffer.concat(central);
   if (offset + directory.length > MAX_ZIP32 || packed.length > 0xffff) throw new RangeError("arbetsboken skulle bli större än 4 GiB");
@@ -181,5 +219,6 @@ export async function writeZip(parts: readonly ZipPart[], level = DEFLATE_LEVEL)
   end.writeUInt16LE(packed.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...out, directory, end]);
+  out.push(directory, end);
+  return out;
 }

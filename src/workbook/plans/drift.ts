@@ -43,7 +43,12 @@ interface DriftLine {
   earmark: string | null;
   substituted: boolean;
   needsComment: boolean;
+  /** Its 0-based row on the sheet, once placed. */
+  row: number;
 }
+
+/** The children of every leaf: one empty list, not one each (a city's ledger has 10^6 leaves). */
+const NO_LINES: DriftLine[] = Object.freeze([]) as unknown as DriftLine[];
 
 export interface DriftAnchors {
   sheet: string;
@@ -270,14 +275,13 @@ export function buildDriftSheet(
 
   // Every line's row, a group before the lines under it; the rows themselves are made when the
   // sheet is written (PlanStream), one at a time.
-  const rowOf = new Map<DriftLine, number>();
   let next = b.next;
   const place = (line: DriftLine): void => {
-    rowOf.set(line, next++);
+    line.row = next++;
     for (const child of line.children) place(child);
   };
   areaLines.forEach(place);
-  const areaRows = areaLines.map((l) => rowOf.get(l)!);
+  const areaRows = areaLines.map((l) => l.row);
   const lastBodyRow = next - 1;
 
   const totalLine: DriftLine = {
@@ -289,6 +293,7 @@ export function buildDriftSheet(
     earmark: null,
     substituted: false,
     needsComment: false,
+    row: -1,
   };
   const totalRow = next;
 
@@ -297,7 +302,7 @@ export function buildDriftSheet(
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (line.children.length > 0) {
-        yield finish(groupRow(line, rowOf.get(line)!, line.children.map((c) => rowOf.get(c)!)), line, line.level === 0 ? ["subtotal"] : []);
+        yield finish(groupRow(line, line.row, line.children.map((c) => c.row)), line, line.level === 0 ? ["subtotal"] : []);
         yield* emitLines(line.children);
         continue;
       }
@@ -310,7 +315,7 @@ export function buildDriftSheet(
       }
       const row = leafRow(line, fills);
       // A row to be commented is marked in every cell: made as cells.
-      yield line.needsComment ? finish(expandPatternRow(row, rowOf.get(line)! + 1), line, []) : row;
+      yield line.needsComment ? finish(expandPatternRow(row, line.row + 1), line, []) : row;
     }
   }
 
@@ -358,12 +363,13 @@ function lineFromNode(node: DriftNodeResult, level: number, needsComment: boolea
     earmark: null,
     substituted: false,
     needsComment,
+    row: -1,
   };
 }
 
 function leafLine(row: DriftRowResult, level: number, needsComment: boolean): DriftLine {
   const earmark = row.earmark === null || row.earmark.trim() === "" ? null : row.earmark.trim();
-  return { name: row.name, level, fields: row, comment: row.comment, children: [], earmark, substituted: row.forecastSubstituted, needsComment };
+  return { name: row.name, level, fields: row, comment: row.comment, children: NO_LINES, earmark, substituted: row.forecastSubstituted, needsComment, row: -1 };
 }
 
 function anyRow(node: DriftNodeResult, test: (row: DriftRowResult) => boolean): boolean {
