@@ -19,6 +19,14 @@ function plan(rows: PlanRow[]): SheetPlan {
   return { kind: "drift", name: "Följsam Drift", rows, columnWidths: [20, 12, 12, 12], freezeRows: 0, conditionalFormats: [], charts: [], landscape: true };
 }
 
+/** What ChunkWriter.putNumber writes for v. */
+function written(v: number): string {
+  const out = new ChunkWriter();
+  out.room(64);
+  out.putNumber(v);
+  return Buffer.concat(out.flush()).toString("latin1");
+}
+
 describe("numberText", () => {
   it("prints what String(v) prints, for amounts and for any double", () => {
     for (const v of [0, -0, 1, -1, 0.1, -0.05, 357.3, -4.6, 1297.05, 0.0001, 123456789.1234, 1e11, -99999999999.9999, 0.1 + 0.2, 5e-7, 2 ** 53 + 2]) {
@@ -29,6 +37,14 @@ describe("numberText", () => {
       const v = n / 10 ** d;
       return numberText(v) === String(v);
     }));
+  });
+
+  it("is what the writer puts straight into its buffer, digit by digit", () => {
+    for (const v of [0, -0, 7, -7, 0.1, -0.05, 0.0001, -0.0001, 1297.05, 1e11, 1e15, -1e15, 1e21, 123456789.1234, -99999999999.9999, 0.1 + 0.2, 5e-7, 2 ** 53 + 2]) {
+      expect(written(v)).toBe(String(v));
+    }
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => written(v) === String(v)));
+    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 4 }), (n, d) => written(n / 10 ** d) === String(n / 10 ** d)));
   });
 });
 

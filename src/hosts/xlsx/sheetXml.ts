@@ -92,6 +92,44 @@ export class ChunkWriter {
     } while (t > 0);
   }
 
+  /**
+   * A number's text as String(v) prints it (numberText), its digits straight into the buffer for
+   * an amount with at most four decimals, within the room asked for (32 bytes are enough).
+   */
+  putNumber(v: number): void {
+    if (Number.isInteger(v)) {
+      if (v > -1e15 && v < 1e15) {
+        if (v < 0) this.buffer[this.used++] = 45;
+        this.putDigits(v < 0 ? -v : v);
+      } else this.put(String(v));
+      return;
+    }
+    if (v > -1e11 && v < 1e11) {
+      for (let d = 1; d <= 4; d++) {
+        const p = POWERS_OF_TEN[d];
+        const n = Math.round(v * p);
+        if (n / p !== v) continue;
+        const a = n < 0 ? -n : n;
+        const whole = Math.floor(a / p);
+        if (n < 0) this.buffer[this.used++] = 45;
+        this.putDigits(whole);
+        this.buffer[this.used++] = 46;
+        // The decimals, zero-padded to d digits.
+        const b = this.buffer;
+        let frac = a - whole * p;
+        let at = this.used + d;
+        this.used = at;
+        for (let k = 0; k < d; k++) {
+          const q = Math.floor(frac / 10);
+          b[--at] = 48 + (frac - q * 10);
+          frac = q;
+        }
+        return;
+      }
+    }
+    this.put(String(v));
+  }
+
   private encode(): void {
     const s = this.pending;
     this.pending = "";
@@ -378,7 +416,7 @@ function writePatternRow(
       out.put(f);
       if (v !== null) {
         out.put("<v>");
-        out.put(numberText(v));
+        out.putNumber(v);
         out.put("</v>");
       }
       out.put("</c>");

@@ -145,6 +145,15 @@ export function buildDriftSheet(
     return line.fields.deviation !== null;
   };
   type Fills = Partial<Record<FormulaKey, number>>;
+  /** hasFormula for every key at once, a bit each in FORMULA_KEYS' order: each line's is worked out once. */
+  const formulaBits = (line: DriftLine): number => {
+    let bits = 0;
+    for (let b = 0; b < FORMULA_KEYS.length; b++) if (hasFormula(line, FORMULA_KEYS[b])) bits |= 1 << b;
+    return bits;
+  };
+  const ADJUSTED_BIT = 1 << FORMULA_KEYS.indexOf("adjusted");
+  /** Marks a worked-out formulaBits (0 is "not yet"). */
+  const KNOWN = 1 << FORMULA_KEYS.length;
 
   // A leaf row is made for every input row of a city's ledger: columns, letters and formats once.
   const ix = (k: DriftKey) => (cols.has(k) ? cols.index(k) : -1);
@@ -203,7 +212,7 @@ export function buildDriftSheet(
   };
 
   /** A leaf row: its values in the pattern of the cells it has, no cell objects (a city's ledger has 10^6 of them). */
-  const leafRow = (line: DriftLine, fills: Fills): PatternRow => {
+  const leafRow = (line: DriftLine, fills: Fills, bits: number): PatternRow => {
     const values: (number | string | null)[] = new Array<number | string | null>(cols.width).fill(null);
     const f = line.fields;
     const name = indent(line.level) + line.name;
@@ -221,7 +230,7 @@ export function buildDriftSheet(
       values[iDeviation] = v;
       values[iPct] = f.deviationPct ?? "";
       if (f.adjustedDeviation !== null) {
-        key |= adjustedIsFormula(line) ? HAS_ADJUSTED | ADJUSTED_FORMULA : HAS_ADJUSTED;
+        key |= bits & ADJUSTED_BIT ? HAS_ADJUSTED | ADJUSTED_FORMULA : HAS_ADJUSTED;
         values[iAdjusted] = toNumber(f.adjustedDeviation);
       }
     }
@@ -299,6 +308,9 @@ export function buildDriftSheet(
 
   /** Lines side by side, in order; a run of leaves with the same formula is marked on its first cell. */
   function* emitLines(lines: DriftLine[]): Generator<PlanRow | PatternRow> {
+    // formulaBits of the lines, each worked out when first needed (a run is looked ahead of).
+    const known = new Uint8Array(lines.length);
+    const bitsOf = (j: number): number => (known[j] === 0 ? (known[j] = formulaBits(lines[j]) | KNOWN) : known[j]);
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (line.children.length > 0) {
@@ -307,13 +319,16 @@ export function buildDriftSheet(
         continue;
       }
       const fills: Fills = {};
-      for (const k of FORMULA_KEYS) {
-        if (!hasFormula(line, k) || (i > 0 && hasFormula(lines[i - 1], k))) continue;
+      const bits = bitsOf(i);
+      const before = i > 0 ? bitsOf(i - 1) : 0;
+      for (let b = 0; b < FORMULA_KEYS.length; b++) {
+        const bit = 1 << b;
+        if (!(bits & bit) || before & bit) continue;
         let n = 0;
-        while (i + n + 1 < lines.length && hasFormula(lines[i + n + 1], k)) n++;
-        if (n > 0) fills[k] = n;
+        while (i + n + 1 < lines.length && bitsOf(i + n + 1) & bit) n++;
+        if (n > 0) fills[FORMULA_KEYS[b]] = n;
       }
-      const row = leafRow(line, fills);
+      const row = leafRow(line, fills, bits);
       // A row to be commented is marked in every cell: made as cells.
       yield line.needsComment ? finish(expandPatternRow(row, line.row + 1), line, []) : row;
     }
