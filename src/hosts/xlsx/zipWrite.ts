@@ -14,8 +14,14 @@ export const DEFLATE_LEVEL = 4;
 /** zlib's fastest level, for a sheet of a city's ledger: half the time of 4, some 15 % larger. */
 export const FAST_DEFLATE_LEVEL = 1;
 
-/** Bytes of zlib's output buffers: the compressed pieces are views that tile them. */
-const OUT_CHUNK = 256 * 1024;
+/**
+ * Bytes of zlib's output buffers, at least and at most; the compressed pieces are views that tile
+ * them. A buffer as large as the chunks pushed (4 MiB from the sheet writer) takes a chunk's
+ * output in one go: with smaller ones zlib comes back to the main thread for each, and waits there
+ * while the next rows are being written.
+ */
+const MIN_OUT_CHUNK = 64 * 1024;
+const MAX_OUT_CHUNK = 4 * 1024 * 1024;
 
 /**
  * Compresses a part's chunks as they come, as one deflate stream on zlib's thread pool;
@@ -26,8 +32,9 @@ export class Deflater {
   crc = 0;
   size = 0;
   private readonly pieces: Buffer[] = [];
-  private readonly stream: zlib.DeflateRaw;
-  private readonly ended: Promise<void>;
+  /** Made at the first chunk, whose size sets the output buffers'. */
+  private stream: zlib.DeflateRaw | null = null;
+  private ended: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
   private finished = false;
   /** Chunks written to zlib and not yet taken in by it. */
@@ -35,19 +42,23 @@ export class Deflater {
   private waiting: (() => void)[] = [];
   private readonly spares: Buffer[] = [];
 
-  constructor(level = DEFLATE_LEVEL) {
-    this.stream = zlib.createDeflateRaw({ level, chunkSize: OUT_CHUNK });
-    this.stream.on("data", (piece: Buffer) => this.pieces.push(piece));
+  constructor(private readonly level = DEFLATE_LEVEL) {}
+
+  private open(firstChunk: number): zlib.DeflateRaw {
+    const stream = zlib.createDeflateRaw({ level: this.level, chunkSize: Math.min(MAX_OUT_CHUNK, Math.max(MIN_OUT_CHUNK, firstChunk)) });
+    stream.on("data", (piece: Buffer) => this.pieces.push(piece));
     this.ended = new Promise((resolve, reject) => {
-      this.stream.on("end", resolve);
-      this.stream.on("error", (e: Error) => {
+      stream.on("end", resolve);
+      stream.on("error", (e: Error) => {
         this.failure = e;
         this.wake();
         reject(e);
       });
     });
-    // A failure is thrown from settle() or pieces(); it must not also end the process as unhandled.
+    // A failure is thrown from settle() or body(); it must not also end the process as unhandled.
     this.ended.catch(() => undefined);
+    this.stream = stream;
+    return stream;
   }
 
   private wake(): void {
@@ -65,15 +76,16 @@ export class Deflater {
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
     this.finished = final;
+    const stream = this.stream ?? this.open(chunk.length);
     if (chunk.length > 0) {
       this.inFlight++;
-      this.stream.write(chunk, () => {
+      stream.write(chunk, () => {
         this.inFlight--;
         if (whole) this.spares.push(whole);
         this.wake();
       });
     }
-    if (final) this.stream.end();
+    if (final) stream.end();
   }
 
   /** A buffer of a chunk zlib has taken in, to be written again; undefined when there is none. */
