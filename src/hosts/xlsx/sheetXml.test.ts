@@ -7,11 +7,11 @@ import fc from "fast-check";
 import type { PatternRow, SheetPlan } from "../../workbook/plan";
 import { type PlanRow, streamedPlan } from "../../workbook/plans/grid";
 import { slideFormula } from "./fastRead/sharedFormula";
-import { ChunkWriter, numberText, writeSheetData } from "./sheetXml";
+import { ChunkWriter, numberText, SharedStringTable, writeSheetData } from "./sheetXml";
 
-async function sheetData(plan: SheetPlan): Promise<string> {
+async function sheetData(plan: SheetPlan, strings: SharedStringTable | null = null): Promise<string> {
   const out = new ChunkWriter();
-  await writeSheetData(out, plan, (key) => (key === "" ? 0 : key.length), null);
+  await writeSheetData(out, plan, (key) => (key === "" ? 0 : key.length), strings);
   return Buffer.concat(out.flush()).toString("utf8");
 }
 
@@ -100,6 +100,13 @@ describe("a streamed plan", () => {
     const xml = await sheetData(s);
     expect(xml).toBe(await sheetData(asCells));
     expect(xml).toContain('<row r="5" ht="30" customHeight="1">');
+    // With the text in the shared-string table: the same cells, the same strings in the same order.
+    const [fromPatterns, fromCells] = [new SharedStringTable(3), new SharedStringTable(3)];
+    const shared = await sheetData(s, fromPatterns);
+    expect(shared).toBe(await sheetData(asCells, fromCells));
+    expect(fromPatterns.added).toEqual(fromCells.added);
+    expect(shared).toContain('<c r="A3" t="s"><v>5</v></c>');
+    expect(fromPatterns.added.slice(0, 3)).toEqual(["Följsam Drift", "Enhet 1", "Enhet 2"]);
   });
 
   it("writes rows that cross the writer's buffers whole, text in UTF-8, as the same rows given as cells", async () => {

@@ -354,6 +354,8 @@ interface PatternColumn {
   open: string;
   close: string;
   closeEmpty: string;
+  /** After the row number of a text cell in the shared-string table: up to its index (`" s="5" t="s"><v>`). */
+  closeShared: string;
 }
 
 function compilePattern(pattern: RowPattern, styles: StyleLookup, letter: (c: number) => string): PatternColumn[] {
@@ -366,7 +368,7 @@ function compilePattern(pattern: RowPattern, styles: StyleLookup, letter: (c: nu
     const l = letter(c);
     const sAttr = id !== 0 ? ` s="${id}"` : "";
     const empty = emptyId !== 0 ? ` s="${emptyId}"` : null;
-    out.push({ c, l, id, s: sAttr, empty, ...(p.formula ? { formula: p.formula } : {}), open: `<c r="${l}`, close: `"${sAttr}>`, closeEmpty: `"${empty ?? ""}/>` });
+    out.push({ c, l, id, s: sAttr, empty, ...(p.formula ? { formula: p.formula } : {}), open: `<c r="${l}`, close: `"${sAttr}>`, closeEmpty: `"${empty ?? ""}/>`, closeShared: `"${sAttr} t="s"><v>` });
   });
   return out;
 }
@@ -420,6 +422,15 @@ function writePatternRow(
         out.put("</v>");
       }
       out.put("</c>");
+      continue;
+    }
+    if (typeof v === "string" && f === "" && strings !== null) {
+      out.room(CELL_ROOM);
+      out.put(col.open);
+      out.putDigits(n);
+      out.put(col.closeShared);
+      out.putDigits(strings.index(v));
+      out.put("</v></c>");
       continue;
     }
     const xml = cellXml(` r="${col.l}${n}"`, col.id, f, v, strings);
