@@ -104,30 +104,28 @@ export class ChunkWriter {
       } else this.put(String(v));
       return;
     }
-    if (v > -1e11 && v < 1e11) {
-      for (let d = 1; d <= 4; d++) {
-        const p = POWERS_OF_TEN[d];
-        const n = Math.round(v * p);
-        if (n / p !== v) continue;
-        const a = n < 0 ? -n : n;
-        const whole = Math.floor(a / p);
-        if (n < 0) this.buffer[this.used++] = 45;
-        this.putDigits(whole);
-        this.buffer[this.used++] = 46;
-        // The decimals, zero-padded to d digits.
-        const b = this.buffer;
-        let frac = a - whole * p;
-        let at = this.used + d;
-        this.used = at;
-        for (let k = 0; k < d; k++) {
-          const q = Math.floor(frac / 10);
-          b[--at] = 48 + (frac - q * 10);
-          frac = q;
-        }
-        return;
-      }
+    const d = fewDecimals(v);
+    if (d === 0) {
+      this.put(String(v));
+      return;
     }
-    this.put(String(v));
+    const p = POWERS_OF_TEN[d];
+    const n = Math.round(v * p);
+    const a = n < 0 ? -n : n;
+    const whole = Math.floor(a / p);
+    if (n < 0) this.buffer[this.used++] = 45;
+    this.putDigits(whole);
+    this.buffer[this.used++] = 46;
+    // The decimals, zero-padded to d digits.
+    const b = this.buffer;
+    let frac = a - whole * p;
+    let at = this.used + d;
+    this.used = at;
+    for (let k = 0; k < d; k++) {
+      const q = Math.floor(frac / 10);
+      b[--at] = 48 + (frac - q * 10);
+      frac = q;
+    }
   }
 
   private encode(): void {
@@ -202,7 +200,6 @@ export class SharedStringTable {
   element(s: string): string {
     return /^\s|\n|\s$/.test(s) ? `<si><t xml:space="preserve">${xmlText(s)}</t></si>` : `<si><t>${xmlText(s)}</t></si>`;
   }
-
 }
 
 /** The key of a cell's look: its named styles in order and its number format. */
@@ -225,18 +222,24 @@ const POWERS_OF_TEN = [1, 10, 100, 1000, 10000];
  * gives the shortest text, which is what String(v) prints. Twice as fast on a ledger's figures.
  */
 export function numberText(v: number): string {
-  if (Number.isInteger(v) || !(v > -1e11 && v < 1e11)) return String(v);
+  const d = Number.isInteger(v) ? 0 : fewDecimals(v);
+  if (d === 0) return String(v);
+  const p = POWERS_OF_TEN[d];
+  const n = Math.round(v * p);
+  const a = n < 0 ? -n : n;
+  const whole = Math.floor(a / p);
+  const frac = String(a - whole * p);
+  return `${n < 0 ? "-" : ""}${whole}.${frac.length < d ? "0".repeat(d - frac.length) + frac : frac}`;
+}
+
+/** The fewest decimals (1 to 4) that give the non-integer `v` exactly (see numberText); 0 for none. */
+function fewDecimals(v: number): number {
+  if (!(v > -1e11 && v < 1e11)) return 0;
   for (let d = 1; d <= 4; d++) {
     const p = POWERS_OF_TEN[d];
-    const n = Math.round(v * p);
-    if (n / p === v) {
-      const a = n < 0 ? -n : n;
-      const whole = Math.floor(a / p);
-      const frac = String(a - whole * p);
-      return `${n < 0 ? "-" : ""}${whole}.${frac.length < d ? "0".repeat(d - frac.length) + frac : frac}`;
-    }
+    if (Math.round(v * p) / p === v) return d;
   }
-  return String(v);
+  return 0;
 }
 
 /** Text that needs more than copying into <t>: an entity, a control character, or spaces to keep. */
@@ -345,9 +348,8 @@ function cellXml(ref: string, s: number, f: string, v: string | number | boolean
 interface PatternColumn {
   c: number;
   l: string;
-  /** The cellXfs index and its attribute (` s="5"` or ""); for an empty value cell the attribute, or null for no cell. */
+  /** The cellXfs index; for an empty value cell its look's attribute (` s="5"`), or null for no cell. */
   id: number;
-  s: string;
   empty: string | null;
   formula?: (n: number) => string;
   /** The cell's XML up to its row number (`<c r="B`), and after it: with its look (`" s="5">`), or empty (`" s="5"/>`). */
@@ -368,7 +370,7 @@ function compilePattern(pattern: RowPattern, styles: StyleLookup, letter: (c: nu
     const l = letter(c);
     const sAttr = id !== 0 ? ` s="${id}"` : "";
     const empty = emptyId !== 0 ? ` s="${emptyId}"` : null;
-    out.push({ c, l, id, s: sAttr, empty, ...(p.formula ? { formula: p.formula } : {}), open: `<c r="${l}`, close: `"${sAttr}>`, closeEmpty: `"${empty ?? ""}/>`, closeShared: `"${sAttr} t="s"><v>` });
+    out.push({ c, l, id, empty, ...(p.formula ? { formula: p.formula } : {}), open: `<c r="${l}`, close: `"${sAttr}>`, closeEmpty: `"${empty ?? ""}/>`, closeShared: `"${sAttr} t="s"><v>` });
   });
   return out;
 }

@@ -162,41 +162,14 @@ export async function saveAtomically(
   await saveBytesAtomically(bytes, outPath);
 }
 
-/** Pieces given to one writev call at most. */
-const PIECES_PER_WRITE = 256;
-
-/** The pieces one after the other into the file, a write that stops short finished piece by piece. */
-async function writeAll(handle: fs.FileHandle, pieces: readonly Buffer[]): Promise<void> {
-  for (let i = 0; i < pieces.length; i += PIECES_PER_WRITE) {
-    const batch = pieces.slice(i, i + PIECES_PER_WRITE);
-    let skip = (await handle.writev(batch)).bytesWritten;
-    for (const piece of batch) {
-      if (skip >= piece.length) {
-        skip -= piece.length;
-        continue;
-      }
-      let at = skip;
-      skip = 0;
-      while (at < piece.length) at += (await handle.write(piece, at)).bytesWritten;
-    }
-  }
-}
-
 /** `bytes` (in pieces, written one after the other) into `outPath`, by way of a temporary file. */
 async function saveBytesAtomically(bytes: Buffer | readonly Buffer[], outPath: string): Promise<void> {
   const file = fileLabel(outPath);
   const target = resolve(outPath);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    if (Buffer.isBuffer(bytes)) await fs.writeFile(tmp, bytes, { flag: "wx" });
-    else {
-      const handle = await fs.open(tmp, "wx");
-      try {
-        await writeAll(handle, bytes);
-      } finally {
-        await handle.close();
-      }
-    }
+    // fs.writeFile writes an iterable of pieces one after the other.
+    await fs.writeFile(tmp, bytes, { flag: "wx" });
     await keepMode(target, tmp);
     await fs.rename(tmp, target);
   } catch (e) {

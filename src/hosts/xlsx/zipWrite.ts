@@ -165,7 +165,6 @@ async function pack(part: ZipPart, level: number): Promise<Packed> {
   else {
     deflater = new Deflater(level);
     part.chunks.forEach((chunk, i) => deflater.push(chunk, i === part.chunks.length - 1));
-    if (part.chunks.length === 0) deflater.push(Buffer.alloc(0), true);
   }
   const body = await deflater.body();
   return { name, method: METHOD_DEFLATE, crc: deflater.crc, size: deflater.size, body, length: body.reduce((n, b) => n + b.length, 0) };
@@ -205,7 +204,8 @@ export async function zipPieces(parts: readonly ZipPart[], level = DEFLATE_LEVEL
     local.writeUInt32LE(p.length, 18);
     local.writeUInt32LE(p.size, 22);
     local.writeUInt16LE(p.name.length, 26);
-    out.push(local, p.name);
+    // The header with its name as one piece: the file gets one write a piece.
+    out.push(Buffer.concat([local, p.name]));
     for (const piece of p.body) out.push(piece);
 
     const entry = Buffer.alloc(46);

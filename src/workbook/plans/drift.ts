@@ -152,8 +152,6 @@ export function buildDriftSheet(
     return bits;
   };
   const ADJUSTED_BIT = 1 << FORMULA_KEYS.indexOf("adjusted");
-  /** Marks a worked-out formulaBits (0 is "not yet"). */
-  const KNOWN = 1 << FORMULA_KEYS.length;
 
   // A leaf row is made for every input row of a city's ledger: columns, letters and formats once.
   const ix = (k: DriftKey) => (cols.has(k) ? cols.index(k) : -1);
@@ -308,9 +306,7 @@ export function buildDriftSheet(
 
   /** Lines side by side, in order; a run of leaves with the same formula is marked on its first cell. */
   function* emitLines(lines: DriftLine[]): Generator<PlanRow | PatternRow> {
-    // formulaBits of the lines, each worked out when first needed (a run is looked ahead of).
-    const known = new Uint8Array(lines.length);
-    const bitsOf = (j: number): number => (known[j] === 0 ? (known[j] = formulaBits(lines[j]) | KNOWN) : known[j]);
+    const formulas = Uint8Array.from(lines, formulaBits);
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (line.children.length > 0) {
@@ -319,13 +315,13 @@ export function buildDriftSheet(
         continue;
       }
       const fills: Fills = {};
-      const bits = bitsOf(i);
-      const before = i > 0 ? bitsOf(i - 1) : 0;
+      const bits = formulas[i];
+      const before = i > 0 ? formulas[i - 1] : 0;
       for (let b = 0; b < FORMULA_KEYS.length; b++) {
         const bit = 1 << b;
         if (!(bits & bit) || before & bit) continue;
         let n = 0;
-        while (i + n + 1 < lines.length && bitsOf(i + n + 1) & bit) n++;
+        while (i + n + 1 < lines.length && formulas[i + n + 1] & bit) n++;
         if (n > 0) fills[FORMULA_KEYS[b]] = n;
       }
       const row = leafRow(line, fills, bits);
